@@ -1,0 +1,1002 @@
+/* eligo-database.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "eligo-database"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "eligo-database-private.h"
+#include "eligo-import.h"
+#include "eligo-seeds-resources.h"
+#include "eligo-trial-private.h"
+#include "eligo-utils.h"
+
+struct _EligoDatabase
+{
+  GObject       parent_instance;
+
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *get_trial_stmt;
+};
+
+G_DEFINE_FINAL_TYPE (EligoDatabase, eligo_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (eligo-database-error-quark, eligo_database_error)
+
+/*
+ * Schema migrations: migrations[n] takes a database from version n to n + 1.
+ * Never edit one that has shipped; add a new one.
+ */
+static const char * const migrations[] = {
+  /* 0 -> 1: trials and their full-text index */
+  "CREATE TABLE meta ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ");"
+  "CREATE TABLE trials ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  nct_id                  TEXT NOT NULL UNIQUE,"
+  "  brief_title             TEXT,"
+  "  official_title          TEXT,"
+  "  acronym                 TEXT,"
+  "  overall_status          TEXT,"
+  "  phases                  TEXT,"
+  "  study_type              TEXT,"
+  "  enrollment              INTEGER,"
+  "  start_date              TEXT,"
+  "  primary_completion_date TEXT,"
+  "  completion_date         TEXT,"
+  "  first_posted            TEXT,"
+  "  last_update             TEXT,"
+  "  lead_sponsor            TEXT,"
+  "  collaborators           TEXT,"
+  "  min_age_years           REAL,"
+  "  max_age_years           REAL,"
+  "  sex                     TEXT,"
+  "  healthy_volunteers      INTEGER,"
+  "  conditions              TEXT,"
+  "  keywords                TEXT,"
+  "  countries               TEXT,"
+  "  interventions           TEXT,"
+  "  eligibility             TEXT,"
+  "  archived                INTEGER NOT NULL DEFAULT 0,"
+  "  imported_at             TEXT NOT NULL,"
+  "  raw_json                TEXT NOT NULL"
+  ");"
+  "CREATE INDEX trials_last_update ON trials (last_update);"
+  "CREATE INDEX trials_start_date ON trials (start_date);"
+  "CREATE INDEX trials_completion_date ON trials (completion_date);"
+  "CREATE INDEX trials_status ON trials (overall_status);"
+  "CREATE INDEX trials_title ON trials (brief_title COLLATE NOCASE);"
+  "CREATE VIRTUAL TABLE trials_fts USING fts5 ("
+  "  nct_id, brief_title, official_title, acronym, conditions, interventions,"
+  "  keywords, lead_sponsor, collaborators, eligibility,"
+  "  content='trials', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER trials_fts_insert AFTER INSERT ON trials BEGIN"
+  "  INSERT INTO trials_fts (rowid, nct_id, brief_title, official_title, acronym, conditions,"
+  "                          interventions, keywords, lead_sponsor, collaborators, eligibility)"
+  "  VALUES (new.id, new.nct_id, new.brief_title, new.official_title, new.acronym,"
+  "          new.conditions, new.interventions, new.keywords, new.lead_sponsor,"
+  "          new.collaborators, new.eligibility);"
+  "END;"
+  "CREATE TRIGGER trials_fts_delete AFTER DELETE ON trials BEGIN"
+  "  INSERT INTO trials_fts (trials_fts, rowid, nct_id, brief_title, official_title, acronym,"
+  "                          conditions, interventions, keywords, lead_sponsor, collaborators,"
+  "                          eligibility)"
+  "  VALUES ('delete', old.id, old.nct_id, old.brief_title, old.official_title, old.acronym,"
+  "          old.conditions, old.interventions, old.keywords, old.lead_sponsor,"
+  "          old.collaborators, old.eligibility);"
+  "END;"
+  "CREATE TRIGGER trials_fts_update AFTER UPDATE OF nct_id, brief_title, official_title,"
+  "  acronym, conditions, interventions, keywords, lead_sponsor, collaborators, eligibility"
+  "  ON trials BEGIN"
+  "  INSERT INTO trials_fts (trials_fts, rowid, nct_id, brief_title, official_title, acronym,"
+  "                          conditions, interventions, keywords, lead_sponsor, collaborators,"
+  "                          eligibility)"
+  "  VALUES ('delete', old.id, old.nct_id, old.brief_title, old.official_title, old.acronym,"
+  "          old.conditions, old.interventions, old.keywords, old.lead_sponsor,"
+  "          old.collaborators, old.eligibility);"
+  "  INSERT INTO trials_fts (rowid, nct_id, brief_title, official_title, acronym, conditions,"
+  "                          interventions, keywords, lead_sponsor, collaborators, eligibility)"
+  "  VALUES (new.id, new.nct_id, new.brief_title, new.official_title, new.acronym,"
+  "          new.conditions, new.interventions, new.keywords, new.lead_sponsor,"
+  "          new.collaborators, new.eligibility);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);
+
+static const char * const sort_columns[ELIGO_N_SORT_FIELDS] = {
+  [ELIGO_SORT_NCT_ID] = "nct_id",
+  [ELIGO_SORT_TITLE] = "brief_title COLLATE NOCASE",
+  [ELIGO_SORT_STATUS] = "overall_status",
+  [ELIGO_SORT_PHASE] = "phases",
+  [ELIGO_SORT_ENROLLMENT] = "enrollment",
+  [ELIGO_SORT_START_DATE] = "start_date",
+  [ELIGO_SORT_COMPLETION_DATE] = "completion_date",
+  [ELIGO_SORT_LAST_UPDATE] = "last_update",
+  [ELIGO_SORT_SPONSOR] = "lead_sponsor COLLATE NOCASE",
+  [ELIGO_SORT_MIN_AGE] = "min_age_years",
+  [ELIGO_SORT_MAX_AGE] = "max_age_years",
+  [ELIGO_SORT_SEX] = "sex",
+  [ELIGO_SORT_CONDITIONS] = "conditions COLLATE NOCASE",
+  [ELIGO_SORT_STUDY_TYPE] = "study_type",
+  [ELIGO_SORT_PRIMARY_COMPLETION_DATE] = "primary_completion_date",
+  [ELIGO_SORT_FIRST_POSTED] = "first_posted",
+};
+
+void
+_eligo_database_set_error (EligoDatabase  *self,
+                           GError        **error)
+{
+  g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
+               _("Database %s: %s"), self->path, sqlite3_errmsg (self->db));
+}
+
+gboolean
+_eligo_database_exec (EligoDatabase  *self,
+                      const char     *sql,
+                      GError        **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
+                   _("Database %s: %s"), self->path,
+                   message != NULL ? message : sqlite3_errmsg (self->db));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3 *
+_eligo_database_get_handle (EligoDatabase *self)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+
+  return self->db;
+}
+
+static void
+rollback (EligoDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+read_user_version (EligoDatabase  *self,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+    g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                 _("%s is not an Eligo database (it is not an SQLite file or it is damaged)"),
+                 self->path);
+  else
+    _eligo_database_set_error (self, error);
+
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+static gboolean
+migrate (EligoDatabase  *self,
+         int             version,
+         GError        **error)
+{
+  for (; version < ELIGO_DATABASE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = NULL;
+
+      g_debug ("Migrating %s from schema %d to %d", self->path, version, version + 1);
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!_eligo_database_exec (self, migrations[version], error) ||
+          !_eligo_database_exec (self, set_version, error) ||
+          !_eligo_database_exec (self, "COMMIT", error))
+        {
+          rollback (self);
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), version + 1);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Patient data lives here: the file is created, and kept, readable by its owner only. */
+static gboolean
+ensure_private_file (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (fchmod (fd, 0600) != 0)
+    g_warning ("Cannot make the database private: %s", g_strerror (errno));
+
+  close (fd);
+
+  return TRUE;
+}
+
+static void
+eligo_database_finalize (GObject *object)
+{
+  EligoDatabase *self = (EligoDatabase *) object;
+
+  g_clear_pointer (&self->get_trial_stmt, sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (eligo_database_parent_class)->finalize (object);
+}
+
+static void
+eligo_database_class_init (EligoDatabaseClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = eligo_database_finalize;
+}
+
+static void
+eligo_database_init (EligoDatabase *self)
+{
+}
+
+/**
+ * eligo_database_default_path:
+ *
+ * Returns: (transfer full): `$ELIGO_DATABASE` if set, else
+ *   `$XDG_DATA_HOME/eligo/eligo.db`
+ */
+char *
+eligo_database_default_path (void)
+{
+  const char *env = g_getenv ("ELIGO_DATABASE");
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+
+  return g_build_filename (g_get_user_data_dir (), "eligo", "eligo.db", NULL);
+}
+
+/**
+ * eligo_database_open:
+ * @path: the database file; created (mode 0600) if missing
+ *
+ * Opens the database and brings its schema up to date. A database written
+ * by a newer Eligo is refused, untouched.
+ *
+ * Returns: (transfer full) (nullable): the database
+ */
+EligoDatabase *
+eligo_database_open (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(EligoDatabase) self = NULL;
+  int version;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (ELIGO_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
+
+  if (!ensure_private_file (path, error))
+    return NULL;
+
+  if (sqlite3_open_v2 (path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   _("Cannot open the database %s: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_extended_result_codes (self->db, 0);
+
+  version = read_user_version (self, error);
+  if (version < 0)
+    return NULL;
+
+  if (version > ELIGO_DATABASE_SCHEMA_VERSION)
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NEWER_SCHEMA,
+                   _("%s was written by a newer version of Eligo (database version %d; "
+                     "this version reads up to %d). Update Eligo to open it."),
+                   path, version, ELIGO_DATABASE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  if (!_eligo_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !_eligo_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      !_eligo_database_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+eligo_database_get_path (EligoDatabase *self)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+
+  return self->path;
+}
+
+int
+eligo_database_get_schema_version (EligoDatabase *self)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), -1);
+
+  return read_user_version (self, NULL);
+}
+
+static gboolean
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text == NULL)
+    return sqlite3_bind_null (stmt, index) == SQLITE_OK;
+
+  return sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
+}
+
+static void
+bind_trial (sqlite3_stmt *stmt,
+            EligoTrial   *trial,
+            const char   *now)
+{
+  double min_age = eligo_trial_get_min_age_years (trial);
+  double max_age = eligo_trial_get_max_age_years (trial);
+  EligoTristate healthy = eligo_trial_get_healthy_volunteers (trial);
+  int enrollment = eligo_trial_get_enrollment (trial);
+
+  bind_text (stmt, 1, eligo_trial_get_nct_id (trial));
+  bind_text (stmt, 2, eligo_trial_get_brief_title (trial));
+  bind_text (stmt, 3, eligo_trial_get_official_title (trial));
+  bind_text (stmt, 4, eligo_trial_get_acronym (trial));
+  bind_text (stmt, 5, eligo_trial_get_overall_status (trial));
+  bind_text (stmt, 6, eligo_trial_get_phases (trial));
+  bind_text (stmt, 7, eligo_trial_get_study_type (trial));
+  if (enrollment >= 0)
+    sqlite3_bind_int (stmt, 8, enrollment);
+  else
+    sqlite3_bind_null (stmt, 8);
+  bind_text (stmt, 9, eligo_trial_get_start_date (trial));
+  bind_text (stmt, 10, eligo_trial_get_primary_completion_date (trial));
+  bind_text (stmt, 11, eligo_trial_get_completion_date (trial));
+  bind_text (stmt, 12, eligo_trial_get_first_posted (trial));
+  bind_text (stmt, 13, eligo_trial_get_last_update (trial));
+  bind_text (stmt, 14, eligo_trial_get_lead_sponsor (trial));
+  bind_text (stmt, 15, eligo_trial_get_collaborators (trial));
+  if (min_age >= 0)
+    sqlite3_bind_double (stmt, 16, min_age);
+  else
+    sqlite3_bind_null (stmt, 16);
+  if (max_age >= 0)
+    sqlite3_bind_double (stmt, 17, max_age);
+  else
+    sqlite3_bind_null (stmt, 17);
+  bind_text (stmt, 18, eligo_trial_get_sex (trial));
+  if (healthy != ELIGO_TRISTATE_UNKNOWN)
+    sqlite3_bind_int (stmt, 19, healthy == ELIGO_TRISTATE_YES);
+  else
+    sqlite3_bind_null (stmt, 19);
+  bind_text (stmt, 20, eligo_trial_get_conditions (trial));
+  bind_text (stmt, 21, eligo_trial_get_keywords (trial));
+  bind_text (stmt, 22, eligo_trial_get_countries (trial));
+  bind_text (stmt, 23, eligo_trial_get_interventions_text (trial));
+  bind_text (stmt, 24, eligo_trial_get_eligibility_criteria (trial));
+  bind_text (stmt, 25, now);
+  bind_text (stmt, 26, eligo_trial_get_raw_json (trial));
+}
+
+#define TRIAL_VALUES \
+  "nct_id, brief_title, official_title, acronym, overall_status, phases, study_type, " \
+  "enrollment, start_date, primary_completion_date, completion_date, first_posted, " \
+  "last_update, lead_sponsor, collaborators, min_age_years, max_age_years, sex, " \
+  "healthy_volunteers, conditions, keywords, countries, interventions, eligibility, " \
+  "imported_at, raw_json"
+
+/* The caller holds a write transaction. */
+static gboolean
+import_trials_in_transaction (EligoDatabase     *self,
+                              GPtrArray         *trials,
+                              EligoImportStats  *stats,
+                              GError           **error)
+{
+  static const char insert_sql[] =
+    "INSERT INTO trials (" TRIAL_VALUES ") VALUES "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    " ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
+  static const char update_sql[] =
+    "UPDATE trials SET (" TRIAL_VALUES ") = "
+    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    " ?20, ?21, ?22, ?23, ?24, ?25, ?26) WHERE id = ?27";
+  static const char find_sql[] =
+    "SELECT id, last_update, raw_json FROM trials WHERE nct_id = ?";
+  EligoImportStats local_stats = { 0 };
+  sqlite3_stmt *insert = NULL, *update = NULL, *find = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, insert_sql, -1, &insert, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, update_sql, -1, &update, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->db, find_sql, -1, &find, NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      goto out;
+    }
+
+  for (guint i = 0; i < trials->len; i++)
+    {
+      EligoTrial *trial = g_ptr_array_index (trials, i);
+      const char *last_update = eligo_trial_get_last_update (trial);
+      gint64 existing = 0;
+      int rc;
+
+      sqlite3_reset (find);
+      bind_text (find, 1, eligo_trial_get_nct_id (trial));
+      rc = sqlite3_step (find);
+      if (rc == SQLITE_ROW)
+        {
+          const char *stored_update = (const char *) sqlite3_column_text (find, 1);
+          const char *stored_json = (const char *) sqlite3_column_text (find, 2);
+
+          existing = sqlite3_column_int64 (find, 0);
+
+          if ((stored_update != NULL &&
+               (last_update == NULL || strcmp (last_update, stored_update) < 0)) ||
+              g_strcmp0 (stored_json, eligo_trial_get_raw_json (trial)) == 0)
+            {
+              _eligo_trial_set_id (trial, existing);
+              local_stats.unchanged++;
+              continue;
+            }
+        }
+      else if (rc != SQLITE_DONE)
+        {
+          _eligo_database_set_error (self, error);
+          goto out;
+        }
+
+      if (existing != 0)
+        {
+          sqlite3_reset (update);
+          bind_trial (update, trial, now_text);
+          sqlite3_bind_int64 (update, 27, existing);
+          rc = sqlite3_step (update);
+          _eligo_trial_set_id (trial, existing);
+          local_stats.updated++;
+        }
+      else
+        {
+          sqlite3_reset (insert);
+          bind_trial (insert, trial, now_text);
+          rc = sqlite3_step (insert);
+          _eligo_trial_set_id (trial, sqlite3_last_insert_rowid (self->db));
+          local_stats.added++;
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _eligo_database_set_error (self, error);
+          goto out;
+        }
+    }
+
+  ok = TRUE;
+  if (stats != NULL)
+    {
+      stats->added += local_stats.added;
+      stats->updated += local_stats.updated;
+      stats->unchanged += local_stats.unchanged;
+    }
+
+out:
+  sqlite3_finalize (insert);
+  sqlite3_finalize (update);
+  sqlite3_finalize (find);
+
+  return ok;
+}
+
+/**
+ * eligo_database_import_trials:
+ * @trials: (element-type EligoTrial): trials read from one file
+ * @stats: (out) (optional): what happened to them, added to what it holds
+ *
+ * Adds or replaces the trials in one transaction: all of them are stored,
+ * or none. A stored trial is replaced unless the new one's last update is
+ * older; it keeps its row, so nothing the nurse attached to it is lost.
+ */
+gboolean
+eligo_database_import_trials (EligoDatabase     *self,
+                              GPtrArray         *trials,
+                              EligoImportStats  *stats,
+                              GError           **error)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (trials != NULL, FALSE);
+
+  if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!import_trials_in_transaction (self, trials, stats, error) ||
+      !_eligo_database_exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * eligo_database_import_file:
+ *
+ * Reads a ClinicalTrials.gov API v2 JSON file and stores its trials in one
+ * transaction. On any error the database is left as it was, and the message
+ * names the file.
+ */
+gboolean
+eligo_database_import_file (EligoDatabase     *self,
+                            GFile             *file,
+                            EligoImportStats  *stats,
+                            GCancellable      *cancellable,
+                            GError           **error)
+{
+  g_autoptr(GPtrArray) trials = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  trials = eligo_import_parse_file (file, cancellable, error);
+  if (trials == NULL)
+    return FALSE;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!eligo_database_import_trials (self, trials, stats, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: could not be saved: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+meta_get_flag (EligoDatabase *self,
+               const char    *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean value = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM meta WHERE key = ?", -1, &stmt,
+                          NULL) == SQLITE_OK)
+    {
+      bind_text (stmt, 1, key);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "1") == 0;
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/**
+ * eligo_database_seed_if_new:
+ *
+ * Fills a new, empty database with the bundled seed trials, once: a nurse
+ * who later deletes them does not get them back.
+ */
+gboolean
+eligo_database_seed_if_new (EligoDatabase  *self,
+                            GError        **error)
+{
+  g_autoptr(GPtrArray) trials = NULL;
+  g_auto(GStrv) names = NULL;
+  GResource *resource;
+  guint count;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+
+  if (meta_get_flag (self, "seeded"))
+    return TRUE;
+
+  count = eligo_database_count_trials (self, NULL, error);
+  if (count == G_MAXUINT)
+    return FALSE;
+
+  trials = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (count == 0)
+    {
+      resource = eligo_seeds_get_resource ();
+      names = g_resource_enumerate_children (resource, ELIGO_RESOURCE_BASE "/seeds/",
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (names == NULL)
+        return FALSE;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *path = g_strconcat (ELIGO_RESOURCE_BASE "/seeds/", names[i], NULL);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GPtrArray) seed_trials = NULL;
+
+          if (!g_str_has_suffix (names[i], ".json"))
+            continue;
+
+          bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+          if (bytes == NULL)
+            return FALSE;
+
+          seed_trials = eligo_import_parse_bytes (bytes, names[i], error);
+          if (seed_trials == NULL)
+            return FALSE;
+
+          g_ptr_array_extend_and_steal (trials, g_steal_pointer (&seed_trials));
+        }
+    }
+
+  if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!import_trials_in_transaction (self, trials, NULL, error) ||
+      !_eligo_database_exec (self,
+                             "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')",
+                             error) ||
+      !_eligo_database_exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/*
+ * Builds "FROM trials WHERE ..." for a query; the parameters to bind are
+ * collected in @params as strings (numbers are bound as text and compared
+ * after CAST in the SQL).
+ */
+static char *
+build_where (const EligoTrialQuery *query,
+             GPtrArray             *params)
+{
+  g_autoptr(GString) sql = g_string_new ("FROM trials WHERE 1");
+  g_autofree char *fts = NULL;
+
+  if (query == NULL)
+    return g_string_free (g_steal_pointer (&sql), FALSE);
+
+  if (!query->include_archived)
+    g_string_append (sql, " AND archived = 0");
+
+  fts = eligo_fts_query_from_text (query->search);
+  if (fts != NULL)
+    {
+      g_string_append (sql, " AND id IN (SELECT rowid FROM trials_fts WHERE trials_fts MATCH ?)");
+      g_ptr_array_add (params, g_steal_pointer (&fts));
+    }
+
+  if (query->statuses != NULL && query->statuses[0] != NULL)
+    {
+      g_string_append (sql, " AND overall_status IN (");
+      for (guint i = 0; query->statuses[i] != NULL; i++)
+        {
+          g_string_append (sql, i == 0 ? "?" : ", ?");
+          g_ptr_array_add (params, g_strdup (query->statuses[i]));
+        }
+      g_string_append (sql, ")");
+    }
+
+  if (query->phases != NULL && query->phases[0] != NULL)
+    {
+      g_string_append (sql, " AND (0");
+      for (guint i = 0; query->phases[i] != NULL; i++)
+        {
+          g_string_append (sql, " OR instr('/' || phases || '/', ?) > 0");
+          g_ptr_array_add (params, g_strdup_printf ("/%s/", query->phases[i]));
+        }
+      g_string_append (sql, ")");
+    }
+
+  if (query->study_type != NULL)
+    {
+      g_string_append (sql, " AND study_type = ?");
+      g_ptr_array_add (params, g_strdup (query->study_type));
+    }
+
+  if (query->sex != NULL)
+    {
+      g_string_append (sql, " AND (sex IS NULL OR sex = 'ALL' OR sex = ?)");
+      g_ptr_array_add (params, g_strdup (query->sex));
+    }
+
+  if (query->patient_age >= 0)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_dtostr (buf, sizeof buf, query->patient_age);
+      g_string_append (sql, " AND (min_age_years IS NULL OR min_age_years <= CAST(? AS REAL))"
+                            " AND (max_age_years IS NULL OR max_age_years >= CAST(? AS REAL))");
+      g_ptr_array_add (params, g_strdup (buf));
+      g_ptr_array_add (params, g_strdup (buf));
+    }
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static sqlite3_stmt *
+prepare_query (EligoDatabase  *self,
+               const char     *select,
+               const char     *where,
+               const char     *order,
+               GPtrArray      *params,
+               GError        **error)
+{
+  g_autofree char *sql = g_strconcat (select, " ", where, order != NULL ? order : "", NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      return NULL;
+    }
+
+  for (guint i = 0; i < params->len; i++)
+    bind_text (stmt, (int) i + 1, g_ptr_array_index (params, i));
+
+  return stmt;
+}
+
+/**
+ * eligo_database_count_trials:
+ * @query: (nullable): filters; %NULL counts every trial
+ *
+ * Returns: the number of trials, or %G_MAXUINT on error
+ */
+guint
+eligo_database_count_trials (EligoDatabase          *self,
+                             const EligoTrialQuery  *query,
+                             GError                **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = NULL;
+  sqlite3_stmt *stmt;
+  guint count = G_MAXUINT;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), G_MAXUINT);
+
+  where = build_where (query, params);
+  stmt = prepare_query (self, "SELECT count(*)", where, NULL, params, error);
+  if (stmt == NULL)
+    return G_MAXUINT;
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = (guint) sqlite3_column_int64 (stmt, 0);
+  else
+    _eligo_database_set_error (self, error);
+
+  sqlite3_finalize (stmt);
+
+  return count;
+}
+
+/**
+ * eligo_database_query_ids:
+ *
+ * Runs @query, sorted by SQLite, and returns the matching row ids only.
+ *
+ * Returns: (transfer full) (element-type gint64) (nullable): the row ids
+ */
+GArray *
+eligo_database_query_ids (EligoDatabase          *self,
+                          const EligoTrialQuery  *query,
+                          GError                **error)
+{
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *order = NULL;
+  EligoSortField sort = ELIGO_SORT_LAST_UPDATE;
+  gboolean descending = TRUE;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+
+  if (query != NULL)
+    {
+      g_return_val_if_fail (query->sort < ELIGO_N_SORT_FIELDS, NULL);
+      sort = query->sort;
+      descending = query->descending;
+    }
+
+  where = build_where (query, params);
+  order = g_strdup_printf (" ORDER BY %s %s NULLS LAST, nct_id %s",
+                           sort_columns[sort], descending ? "DESC" : "ASC",
+                           descending ? "DESC" : "ASC");
+  stmt = prepare_query (self, "SELECT id", where, order, params, error);
+  if (stmt == NULL)
+    return NULL;
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _eligo_database_set_error (self, error);
+      g_clear_pointer (&ids, g_array_unref);
+    }
+
+  sqlite3_finalize (stmt);
+
+  return g_steal_pointer (&ids);
+}
+
+static EligoTrial *
+get_trial_where (EligoDatabase  *self,
+                 const char     *column,
+                 sqlite3_stmt   *stmt,
+                 GError        **error)
+{
+  EligoTrial *trial = NULL;
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    trial = _eligo_trial_new_from_row (stmt);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND,
+                 _("No trial with that %s in %s"), column, self->path);
+  else
+    _eligo_database_set_error (self, error);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  return trial;
+}
+
+/**
+ * eligo_database_get_trial:
+ *
+ * Returns: (transfer full) (nullable): the trial with row id @id
+ */
+EligoTrial *
+eligo_database_get_trial (EligoDatabase  *self,
+                          gint64          id,
+                          GError        **error)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+
+  if (self->get_trial_stmt == NULL &&
+      sqlite3_prepare_v3 (self->db, "SELECT " ELIGO_TRIAL_COLUMNS " FROM trials WHERE id = ?",
+                          -1, SQLITE_PREPARE_PERSISTENT, &self->get_trial_stmt,
+                          NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      return NULL;
+    }
+
+  sqlite3_bind_int64 (self->get_trial_stmt, 1, id);
+
+  return get_trial_where (self, "id", self->get_trial_stmt, error);
+}
+
+/**
+ * eligo_database_get_trial_by_nct_id:
+ *
+ * Returns: (transfer full) (nullable): the trial, or %NULL with
+ *   %ELIGO_DATABASE_ERROR_NOT_FOUND
+ */
+EligoTrial *
+eligo_database_get_trial_by_nct_id (EligoDatabase  *self,
+                                    const char     *nct_id,
+                                    GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  EligoTrial *trial;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (nct_id != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT " ELIGO_TRIAL_COLUMNS " FROM trials WHERE nct_id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      return NULL;
+    }
+
+  bind_text (stmt, 1, nct_id);
+  trial = get_trial_where (self, "NCT number", stmt, error);
+  sqlite3_finalize (stmt);
+
+  if (trial == NULL && error != NULL && *error != NULL &&
+      g_error_matches (*error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND))
+    {
+      g_clear_error (error);
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND,
+                   _("There is no trial %s in the library"), nct_id);
+    }
+
+  return trial;
+}

@@ -1,0 +1,70 @@
+/* eligo-database.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "eligo-trial.h"
+#include "eligo-trial-query.h"
+
+G_BEGIN_DECLS
+
+#define ELIGO_DATABASE_SCHEMA_VERSION 1
+
+#define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
+
+typedef enum
+{
+  ELIGO_DATABASE_ERROR_OPEN,
+  ELIGO_DATABASE_ERROR_NEWER_SCHEMA,
+  ELIGO_DATABASE_ERROR_SQL,
+  ELIGO_DATABASE_ERROR_NOT_FOUND,
+} EligoDatabaseError;
+
+typedef struct
+{
+  guint added;      /* trials new to the database */
+  guint updated;    /* stored trials replaced by a newer or equal version */
+  guint unchanged;  /* stored trials kept because the file's version is older */
+} EligoImportStats;
+
+#define ELIGO_TYPE_DATABASE (eligo_database_get_type ())
+
+G_DECLARE_FINAL_TYPE (EligoDatabase, eligo_database, ELIGO, DATABASE, GObject)
+
+GQuark         eligo_database_error_quark         (void);
+char          *eligo_database_default_path        (void);
+EligoDatabase *eligo_database_open                (const char             *path,
+                                                   GError                **error);
+const char    *eligo_database_get_path            (EligoDatabase          *self);
+int            eligo_database_get_schema_version  (EligoDatabase          *self);
+gboolean       eligo_database_seed_if_new         (EligoDatabase          *self,
+                                                   GError                **error);
+gboolean       eligo_database_import_trials       (EligoDatabase          *self,
+                                                   GPtrArray              *trials,
+                                                   EligoImportStats       *stats,
+                                                   GError                **error);
+gboolean       eligo_database_import_file         (EligoDatabase          *self,
+                                                   GFile                  *file,
+                                                   EligoImportStats       *stats,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
+guint          eligo_database_count_trials        (EligoDatabase          *self,
+                                                   const EligoTrialQuery  *query,
+                                                   GError                **error);
+GArray        *eligo_database_query_ids           (EligoDatabase          *self,
+                                                   const EligoTrialQuery  *query,
+                                                   GError                **error);
+EligoTrial    *eligo_database_get_trial           (EligoDatabase          *self,
+                                                   gint64                  id,
+                                                   GError                **error);
+EligoTrial    *eligo_database_get_trial_by_nct_id (EligoDatabase          *self,
+                                                   const char             *nct_id,
+                                                   GError                **error);
+
+G_END_DECLS

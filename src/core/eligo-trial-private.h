@@ -1,0 +1,28 @@
+/* eligo-trial-private.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "eligo-trial.h"
+
+G_BEGIN_DECLS
+
+/* The columns _eligo_trial_new_from_row() reads, in this order. */
+#define ELIGO_TRIAL_COLUMNS \
+  "id, nct_id, brief_title, official_title, acronym, overall_status, phases, " \
+  "study_type, enrollment, start_date, primary_completion_date, completion_date, " \
+  "first_posted, last_update, lead_sponsor, collaborators, min_age_years, " \
+  "max_age_years, sex, healthy_volunteers, conditions, keywords, countries, " \
+  "interventions, eligibility, archived, raw_json"
+
+EligoTrial *_eligo_trial_new_from_row (sqlite3_stmt *stmt);
+void        _eligo_trial_set_id       (EligoTrial   *self,
+                                       gint64        id);
+
+G_END_DECLS
