@@ -1,0 +1,269 @@
+/* eligo-test-utils.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <sys/wait.h>
+
+#include "eligo-test-utils.h"
+
+static char *tmpdir;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  GFileInfo *info;
+
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (enumerator != NULL)
+    {
+      while ((info = g_file_enumerator_next_file (enumerator, NULL, NULL)) != NULL)
+        {
+          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+          remove_tree (child);
+          g_object_unref (info);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_tmpdir (void)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  if (tmpdir == NULL)
+    return;
+
+  dir = g_file_new_for_path (tmpdir);
+  remove_tree (dir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+/* One private temp dir per test program, removed at exit. */
+char *
+eligo_test_make_tmpdir (void)
+{
+  if (tmpdir == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      tmpdir = g_dir_make_tmp ("eligo-test-XXXXXX", &error);
+      g_assert_no_error (error);
+      atexit (remove_tmpdir);
+    }
+
+  return g_strdup (tmpdir);
+}
+
+char *
+eligo_test_tmp_path (const char *name)
+{
+  static guint counter;
+  g_autofree char *dir = eligo_test_make_tmpdir ();
+  g_autofree char *unique = g_strdup_printf ("%u-%s", ++counter, name);
+
+  return g_build_filename (dir, unique, NULL);
+}
+
+EligoDatabase *
+eligo_test_open_database (char **path)
+{
+  g_autofree char *db_path = eligo_test_tmp_path ("eligo.db");
+  g_autoptr(GError) error = NULL;
+  EligoDatabase *database;
+
+  database = eligo_database_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (database);
+
+  eligo_database_seed_if_new (database, &error);
+  g_assert_no_error (error);
+
+  if (path != NULL)
+    *path = g_steal_pointer (&db_path);
+
+  return database;
+}
+
+const char *
+eligo_test_shared_dir (void)
+{
+  const char *dir = g_getenv ("ELIGO_SHARED_DIR");
+
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+char *
+eligo_test_shared_path (const char *first,
+                        ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) eligo_test_shared_dir ());
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+/*
+ * A digest of everything stored: every row of every table, in rowid order.
+ * Two databases with equal digests hold the same content, whatever their
+ * page layout.
+ */
+char *
+eligo_test_database_digest (const char *path)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT name, sql FROM sqlite_schema "
+                                       "WHERE type = 'table' ORDER BY name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+
+      g_checksum_update (checksum, (const guchar *) sql, -1);
+      if (!g_str_has_prefix (sql, "CREATE VIRTUAL"))
+        g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+    }
+  sqlite3_finalize (stmt);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY rowid",
+                                              (char *) g_ptr_array_index (tables, i));
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_clear_pointer (&sql, g_free);
+          sql = g_strdup_printf ("SELECT * FROM \"%s\"", (char *) g_ptr_array_index (tables, i));
+          g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+        }
+
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const void *blob = sqlite3_column_blob (stmt, c);
+              int len = sqlite3_column_bytes (stmt, c);
+
+              g_checksum_update (checksum, (const guchar *) "|", 1);
+              if (blob != NULL)
+                g_checksum_update (checksum, blob, len);
+            }
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  sqlite3_close (db);
+
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+gboolean
+eligo_test_integrity_ok (const char *path)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  if (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+int
+eligo_test_run_cli_argv (const char * const  *args,
+                         char               **out,
+                         char               **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stdout_buf = NULL;
+  g_autofree char *stderr_buf = NULL;
+  const char *cli = g_getenv ("ELIGO_CLI");
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &stdout_buf, &stderr_buf, &status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&stdout_buf);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_buf);
+
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+int
+eligo_test_run_cli (char       **out,
+                    char       **err,
+                    const char  *first_arg,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return eligo_test_run_cli_argv ((const char * const *) args->pdata, out, err);
+}
+
+void
+eligo_test_write_file (const char *path,
+                       const char *contents,
+                       gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}

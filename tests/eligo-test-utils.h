@@ -1,0 +1,35 @@
+/* eligo-test-utils.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "eligo-database.h"
+
+G_BEGIN_DECLS
+
+char          *eligo_test_make_tmpdir        (void);
+char          *eligo_test_tmp_path           (const char   *name);
+EligoDatabase *eligo_test_open_database      (char        **path);
+const char    *eligo_test_shared_dir         (void);
+char          *eligo_test_shared_path        (const char   *first,
+                                              ...) G_GNUC_NULL_TERMINATED;
+char          *eligo_test_database_digest    (const char   *path);
+gboolean       eligo_test_integrity_ok       (const char   *path);
+int            eligo_test_run_cli            (char        **out,
+                                              char        **err,
+                                              const char   *first_arg,
+                                              ...) G_GNUC_NULL_TERMINATED;
+int            eligo_test_run_cli_argv       (const char * const *args,
+                                              char        **out,
+                                              char        **err);
+void           eligo_test_write_file         (const char   *path,
+                                              const char   *contents,
+                                              gssize        len);
+
+G_END_DECLS

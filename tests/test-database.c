@@ -1,0 +1,307 @@
+/* test-database.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "eligo-database.h"
+#include "eligo-import.h"
+#include "eligo-test-utils.h"
+
+static void
+exec_sql (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+static char *
+query_text (const char *path,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}
+
+static void
+assert_mode_0600 (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_new_database (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("sub/dir/new.db");
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *journal = NULL;
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (eligo_database_get_path (database), ==, path);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==,
+                   ELIGO_DATABASE_SCHEMA_VERSION);
+  assert_mode_0600 (path);
+
+  /* WAL mode is recorded in the file itself. */
+  journal = query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "wal");
+
+  tables = query_text (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
+                             "WHERE type = 'table' AND name IN ('meta', 'trials', 'trials_fts') "
+                             "ORDER BY name)");
+  g_assert_cmpstr (tables, ==, "meta,trials,trials_fts");
+
+  g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 0);
+  g_assert_no_error (error);
+}
+
+static void
+test_migrate_empty_file (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("empty.db");
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *version = NULL;
+
+  /* A zero-byte file is an empty SQLite database at version 0. */
+  eligo_test_write_file (path, "", 0);
+  g_chmod (path, 0644);
+
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+  assert_mode_0600 (path);
+  g_clear_object (&database);
+
+  version = query_text (path, "PRAGMA user_version");
+  g_assert_cmpstr (version, ==, "1");
+
+  /* Opening again is a no-op for the schema. */
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+}
+
+static void
+test_migrate_foreign_sqlite (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("other.db");
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept = NULL;
+
+  /* An SQLite file at version 0 with a table of its own keeps that table. */
+  exec_sql (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
+
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+  g_clear_object (&database);
+
+  kept = query_text (path, "SELECT text FROM notes");
+  g_assert_cmpstr (kept, ==, "keep me");
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("newer.db");
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+
+  database = eligo_test_open_database (NULL);
+  g_clear_object (&database);
+
+  exec_sql (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+  before = eligo_test_database_digest (path);
+
+  database = eligo_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, path));
+  expected = g_strdup_printf ("version %d", 99);
+  g_assert_nonnull (strstr (error->message, expected));
+
+  after = eligo_test_database_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (eligo_test_integrity_ok (path));
+}
+
+static void
+test_not_a_database (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("notes.txt");
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+
+  eligo_test_write_file (path, "These are my shopping notes, not a database.\n"
+                               "Milk, eggs, flour, and a long line to fill a page.\n", -1);
+
+  database = eligo_database_open (path, &error);
+  g_assert_null (database);
+  g_assert_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_file_get_contents (path, &contents, NULL, NULL);
+  g_assert_true (g_str_has_prefix (contents, "These are my shopping notes"));
+}
+
+static void
+test_default_path (void)
+{
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "eligo", "eligo.db", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *env_path = NULL;
+
+  g_unsetenv ("ELIGO_DATABASE");
+  path = eligo_database_default_path ();
+  g_assert_cmpstr (path, ==, expected);
+
+  g_setenv ("ELIGO_DATABASE", "/some/where/else.db", TRUE);
+  env_path = eligo_database_default_path ();
+  g_assert_cmpstr (env_path, ==, "/some/where/else.db");
+  g_unsetenv ("ELIGO_DATABASE");
+}
+
+static GPtrArray *
+make_trials (const char *nct_id,
+             const char *title,
+             const char *last_update)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *trials;
+
+  json = g_strdup_printf ("{\"protocolSection\": {\"identificationModule\": {\"nctId\": \"%s\","
+                          " \"briefTitle\": \"%s\"}, \"statusModule\": "
+                          "{\"lastUpdatePostDateStruct\": {\"date\": \"%s\"}}}}",
+                          nct_id, title, last_update);
+  bytes = g_bytes_new (json, strlen (json));
+  trials = eligo_import_parse_bytes (bytes, "made.json", &error);
+  g_assert_no_error (error);
+
+  return trials;
+}
+
+static void
+test_reimport (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(GPtrArray) first = make_trials ("NCT09999999", "Quokka", "2025-01-01");
+  g_autoptr(GPtrArray) newer = make_trials ("NCT09999999", "Wombat", "2025-02-01");
+  g_autoptr(GPtrArray) older = make_trials ("NCT09999999", "Numbat", "2024-12-31");
+  g_autoptr(EligoTrial) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  EligoImportStats stats = { 0 };
+  gint64 id;
+
+  g_assert_true (eligo_database_import_trials (database, first, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.added, ==, 1);
+  id = eligo_trial_get_id (g_ptr_array_index (first, 0));
+  g_assert_cmpint (id, >, 0);
+
+  /* The same file again changes nothing. */
+  memset (&stats, 0, sizeof stats);
+  g_assert_true (eligo_database_import_trials (database, first, &stats, &error));
+  g_assert_cmpuint (stats.unchanged, ==, 1);
+
+  /* A newer version replaces it in place: the row id (and what hangs off it) stays. */
+  memset (&stats, 0, sizeof stats);
+  g_assert_true (eligo_database_import_trials (database, newer, &stats, &error));
+  g_assert_cmpuint (stats.updated, ==, 1);
+  stored = eligo_database_get_trial_by_nct_id (database, "NCT09999999", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_trial_get_id (stored), ==, id);
+  g_assert_cmpstr (eligo_trial_get_brief_title (stored), ==, "Wombat");
+  g_clear_object (&stored);
+
+  /* An older version does not overwrite a newer one. */
+  memset (&stats, 0, sizeof stats);
+  g_assert_true (eligo_database_import_trials (database, older, &stats, &error));
+  g_assert_cmpuint (stats.unchanged, ==, 1);
+  g_assert_cmpuint (stats.updated, ==, 0);
+  stored = eligo_database_get_trial_by_nct_id (database, "NCT09999999", &error);
+  g_assert_cmpstr (eligo_trial_get_brief_title (stored), ==, "Wombat");
+
+  /* The full-text index follows the replacement. */
+  {
+    g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
+
+    query->search = g_strdup ("wombat");
+    g_assert_cmpuint (eligo_database_count_trials (database, query, &error), ==, 1);
+    g_free (query->search);
+    query->search = g_strdup ("quokka");
+    g_assert_cmpuint (eligo_database_count_trials (database, query, &error), ==, 0);
+  }
+}
+
+static void
+test_not_found (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EligoTrial) trial = NULL;
+
+  trial = eligo_database_get_trial_by_nct_id (database, "NCT00000000", &error);
+  g_assert_null (trial);
+  g_assert_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "NCT00000000"));
+  g_clear_error (&error);
+
+  trial = eligo_database_get_trial (database, 123456, &error);
+  g_assert_null (trial);
+  g_assert_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/eligo/database/new", test_new_database);
+  g_test_add_func ("/eligo/database/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/eligo/database/migrate-foreign-sqlite", test_migrate_foreign_sqlite);
+  g_test_add_func ("/eligo/database/refuse-newer", test_refuse_newer);
+  g_test_add_func ("/eligo/database/not-a-database", test_not_a_database);
+  g_test_add_func ("/eligo/database/default-path", test_default_path);
+  g_test_add_func ("/eligo/database/reimport", test_reimport);
+  g_test_add_func ("/eligo/database/not-found", test_not_found);
+
+  return g_test_run ();
+}
