@@ -1,0 +1,365 @@
+/* eligo-application.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "eligo-application"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "eligo-application.h"
+#include "eligo-window.h"
+
+struct _EligoApplication
+{
+  GtkApplication  parent_instance;
+
+  char           *database_path;
+  EligoDatabase  *database;
+};
+
+G_DEFINE_FINAL_TYPE (EligoApplication, eligo_application, GTK_TYPE_APPLICATION)
+
+/* The database named by --database, else by $ELIGO_DATABASE, else the default. */
+static char *
+eligo_application_dup_database_path (EligoApplication *self)
+{
+  const char *env;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+
+  env = g_getenv ("ELIGO_DATABASE");
+  if (env != NULL && env[0] != '\0')
+    return g_canonicalize_filename (env, NULL);
+
+  return eligo_database_default_path ();
+}
+
+static void
+on_error_dialog_response_cb (GtkDialog *dialog,
+                             int        response,
+                             gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Shows why the database could not be used; the application quits when the
+ * dialog, its only window, is closed.
+ */
+static void
+eligo_application_show_error (EligoApplication *self,
+                              const char       *primary,
+                              const char       *secondary)
+{
+  GtkWidget *dialog;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  dialog = gtk_message_dialog_new (NULL,
+                                   GTK_DIALOG_MODAL,
+                                   GTK_MESSAGE_ERROR,
+                                   GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Eligo"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+eligo_application_open_database (EligoApplication  *self,
+                                 GError           **error)
+{
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) seed_error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  path = eligo_application_dup_database_path (self);
+
+  /* The default location may not exist yet; a path the user chose must. */
+  if (self->database_path == NULL && g_getenv ("ELIGO_DATABASE") == NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int errsv = errno;
+          g_autofree char *display_dir = g_filename_display_name (dir);
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                       /* Translators: the first %s is a folder, the second the system's reason */
+                       _("Could not create the folder “%s”: %s"),
+                       display_dir, g_strerror (errsv));
+          return FALSE;
+        }
+    }
+
+  database = eligo_database_open (path, error);
+  if (database == NULL)
+    return FALSE;
+
+  /* A database that opened is usable even if the example trials could not be added. */
+  if (!eligo_database_seed_if_new (database, &seed_error))
+    g_warning ("Could not add the example trials to “%s”: %s", path, seed_error->message);
+
+  self->database = g_steal_pointer (&database);
+
+  return TRUE;
+}
+
+static void
+eligo_application_about_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  static const char *developers[] = {
+    "The Eligo developers",
+    NULL
+  };
+  EligoApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_show_about_dialog (window,
+                         "program-name", _("Eligo"),
+                         "version", PACKAGE_VERSION,
+                         "logo-icon-name", ELIGO_ID,
+                         "comments", _("Screen patients for clinical trials"),
+                         "website", "https://eligo.github.io/",
+                         "copyright", "© 2026 The Eligo developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+eligo_application_quit_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  EligoApplication *self = user_data;
+  GList *windows = NULL;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  /* Close rather than quit, so that every window saves its state; the
+   * application ends with its last window.
+   */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    windows = g_list_prepend (windows, g_object_ref (l->data));
+  if (windows == NULL)
+    g_application_quit (G_APPLICATION (self));
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
+}
+
+static void
+eligo_application_shortcuts_action (GSimpleAction *action,
+                                    GVariant      *parameter,
+                                    gpointer       user_data)
+{
+  EligoApplication *self = user_data;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts_window;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  builder = gtk_builder_new_from_resource (ELIGO_RESOURCE_BASE "/ui/eligo-shortcuts-window.ui");
+  shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts_window,
+                                gtk_application_get_active_window (GTK_APPLICATION (self)));
+  gtk_window_set_application (shortcuts_window, GTK_APPLICATION (self));
+  gtk_window_present (shortcuts_window);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", eligo_application_about_action },
+  { "quit", eligo_application_quit_action },
+  { "shortcuts", eligo_application_shortcuts_action },
+};
+
+static int
+eligo_application_handle_local_options (GApplication *application,
+                                        GVariantDict *options)
+{
+  EligoApplication *self = ELIGO_APPLICATION (application);
+  const char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", "eligo", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path) && path[0] != '\0')
+    {
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (path, NULL);
+    }
+
+  /* Go on: register, then activate. */
+  return -1;
+}
+
+static void
+eligo_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  EligoApplication *self = ELIGO_APPLICATION (application);
+  g_autoptr(GtkCssProvider) css_provider = NULL;
+
+  G_APPLICATION_CLASS (eligo_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions,
+                                   G_N_ELEMENTS (app_actions),
+                                   self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  css_provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css_provider, ELIGO_RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css_provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_window_set_default_icon_name (ELIGO_ID);
+}
+
+static void
+eligo_application_activate (GApplication *application)
+{
+  EligoApplication *self = ELIGO_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (ELIGO_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->database == NULL && !eligo_application_open_database (self, &error))
+    {
+      g_autofree char *path = eligo_application_dup_database_path (self);
+      g_autofree char *display_path = g_filename_display_name (path);
+      g_autofree char *secondary = NULL;
+
+      /* Name the file, unless the reason already does. */
+      if (strstr (error->message, display_path) != NULL)
+        secondary = g_strdup (error->message);
+      else
+        /* Translators: the first %s is a file name, the second the reason */
+        secondary = g_strdup_printf (_("The trial database “%s” could not be opened: %s"),
+                                     display_path, error->message);
+
+      eligo_application_show_error (self, _("Could Not Open the Trial Database"), secondary);
+      return;
+    }
+
+  window = GTK_WINDOW (eligo_window_new (GTK_APPLICATION (self), self->database));
+  gtk_window_present (window);
+}
+
+static void
+eligo_application_dispose (GObject *object)
+{
+  EligoApplication *self = ELIGO_APPLICATION (object);
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (eligo_application_parent_class)->dispose (object);
+}
+
+static void
+eligo_application_finalize (GObject *object)
+{
+  EligoApplication *self = ELIGO_APPLICATION (object);
+
+  g_clear_pointer (&self->database_path, g_free);
+
+  G_OBJECT_CLASS (eligo_application_parent_class)->finalize (object);
+}
+
+static void
+eligo_application_class_init (EligoApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = eligo_application_dispose;
+  object_class->finalize = eligo_application_finalize;
+
+  application_class->handle_local_options = eligo_application_handle_local_options;
+  application_class->startup = eligo_application_startup;
+  application_class->activate = eligo_application_activate;
+}
+
+static void
+eligo_application_init (EligoApplication *self)
+{
+  static const GOptionEntry main_entries[] = {
+    { "database", 'd', G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Use the trial database in FILE"), N_("FILE") },
+    { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Screen patients for clinical trials."));
+}
+
+EligoApplication *
+eligo_application_new (void)
+{
+  return g_object_new (ELIGO_TYPE_APPLICATION,
+                       "application-id", ELIGO_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", ELIGO_RESOURCE_BASE,
+                       NULL);
+}
+
+EligoDatabase *
+eligo_application_get_database (EligoApplication *self)
+{
+  g_return_val_if_fail (ELIGO_IS_APPLICATION (self), NULL);
+
+  return self->database;
+}
