@@ -168,7 +168,7 @@ test_bad_input (void)
   assert_rejected ("{\"foo\": 1}", ELIGO_IMPORT_ERROR_NOT_STUDIES, "protocolSection");
   assert_rejected ("{\"FullStudiesResponse\": {}}", ELIGO_IMPORT_ERROR_NOT_STUDIES, "classic");
   assert_rejected ("{\"protocolSection\": []}", ELIGO_IMPORT_ERROR_WRONG_TYPE,
-                   "study.protocolSection");
+                   "field “protocolSection” should be an object");
   assert_rejected ("{\"protocolSection\": {}}", ELIGO_IMPORT_ERROR_MISSING_FIELD, "nctId");
   assert_rejected ("{\"protocolSection\": {\"identificationModule\": {\"nctId\": 12345678}}}",
                    ELIGO_IMPORT_ERROR_WRONG_TYPE, "nctId");

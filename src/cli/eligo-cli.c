@@ -155,6 +155,13 @@ parse_format (const char   *text,
 
 /* import */
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 collect_files (const char  *path,
                GPtrArray   *files,
@@ -189,13 +196,10 @@ collect_files (const char  *path,
   if (error != NULL && *error != NULL)
     return FALSE;
 
-  g_ptr_array_sort (children, (GCompareFunc) g_strcmp0);
+  /* GPtrArray passes pointers to its elements to the compare function. */
+  g_ptr_array_sort (children, compare_names);
   for (guint i = 0; i < children->len; i++)
-    {
-      const char * const *name = (const char * const *) &g_ptr_array_index (children, i);
-
-      g_ptr_array_add (files, g_file_get_child (file, *name));
-    }
+    g_ptr_array_add (files, g_file_get_child (file, g_ptr_array_index (children, i)));
 
   return TRUE;
 }
@@ -226,10 +230,20 @@ cmd_import (const char  *database_path,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
+      guint n_before = files->len;
 
       if (!collect_files (argv[i], files, &error))
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", argv[i], error->message);
+
+          print_error (message);
+          return EXIT_USER_ERROR;
+        }
+
+      if (files->len == n_before)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: the folder has no .json files"),
+                                                      argv[i]);
 
           print_error (message);
           return EXIT_USER_ERROR;
@@ -710,7 +724,7 @@ cmd_show (const char  *database_path,
   if (!parse_command_options (context, &argc, &argv, &status))
     return status;
 
-  if (argc != 2)
+  if (argc != 2 || *argv[1] == '\0')
     return usage_error (context, _("show needs exactly one NCT number"));
 
   if (!parse_format (format_text, FALSE, &format))

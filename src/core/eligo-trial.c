@@ -133,11 +133,11 @@ reader_fail_type (Reader     *r,
     }
 
   g_set_error (&r->error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_WRONG_TYPE,
-               /* Translators: the first %s is a JSON field path such as
+               /* Translators: the first %s%s%s is a JSON field path such as
                 * protocolSection.designModule.enrollmentInfo.count, the
                 * others are "a number", "a string" and the like. */
-               _("field “%s.%s” should be %s, not %s"),
-               path, name, expected, found);
+               _("field “%s%s%s” should be %s, not %s"),
+               path, *path != '\0' ? "." : "", name, expected, found);
 }
 
 static JsonNode *
@@ -679,7 +679,7 @@ eligo_trial_new_from_study (JsonObject  *study,
 
   self = g_object_new (ELIGO_TYPE_TRIAL, NULL);
 
-  protocol = read_object (&r, study, "study", "protocolSection");
+  protocol = read_object (&r, study, "", "protocolSection");
   if (protocol == NULL && r.error == NULL)
     {
       g_set_error_literal (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_MISSING_FIELD,
