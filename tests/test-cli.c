@@ -435,7 +435,7 @@ import_mixed_set (const char *database)
   g_assert_cmpstr (err, ==, "");
 
   n_files += n_partial + G_N_ELEMENTS (crafted);
-  expected = g_strdup_printf ("%u files read: %u trials added, 0 updated, 0 unchanged\n",
+  expected = g_strdup_printf ("%u files read; trials: %u added, 0 updated, 0 unchanged\n",
                               n_files, n_files);
   g_assert_cmpstr (out, ==, expected);
 
@@ -960,8 +960,11 @@ test_show (void)
   text = cli_ok (db, "show", "NCT07072494", NULL);
   g_assert_true (g_str_has_prefix (text, "NCT07072494  CD19 CAR-T Cell Infusion"));
   g_assert_nonnull (strstr (text, "https://clinicaltrials.gov/study/NCT07072494\n"));
-  g_assert_nonnull (strstr (text, "\nStatus:                RECRUITING\n"));
-  g_assert_nonnull (strstr (text, "\nPhase:                 PHASE1/PHASE2\n"));
+  /* The text form is for people: registry codes are shown as words. */
+  g_assert_nonnull (strstr (text, "\nStatus:                Recruiting\n"));
+  g_assert_nonnull (strstr (text, "\nPhase:                 Phase 1/2\n"));
+  g_assert_nonnull (strstr (text, "\nAges:                  14\xe2\x80\x93" "80\n"));
+  g_assert_nonnull (strstr (text, "\nOrganization\xe2\x80\x99s ID:     2024-KY-394-01\n"));
   g_assert_nonnull (strstr (text, "\nEnrollment:            30\n"));
   g_assert_nonnull (strstr (text, "\nLead sponsor:          Zhujiang Hospital\n"));
   g_assert_nonnull (strstr (text, "\nEligibility criteria\n"));
@@ -1058,14 +1061,14 @@ test_import (void)
   g_autoptr(JsonArray) rows = NULL;
 
   out = cli_ok (db, "import", file, NULL);
-  g_assert_cmpstr (out, ==, "1 file read: 1 trials added, 0 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 1 added, 0 updated, 0 unchanged\n");
   original = title_of (db, "NCT00000410");
   g_assert_true (g_str_has_prefix (original, "Spine Patient Outcomes Research Trial"));
 
   /* A folder */
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", partial, NULL);
-  g_assert_cmpstr (out, ==, "6 files read: 6 trials added, 0 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "6 files read; trials: 6 added, 0 updated, 0 unchanged\n");
   rows = list_rows (db, NULL);
   g_assert_cmpuint (json_array_get_length (rows), ==, G_N_ELEMENTS (seed_ids) + 7);
   g_assert_nonnull (find_row (rows, "NCT03453554"));
@@ -1073,22 +1076,22 @@ test_import (void)
   /* The same file again changes nothing. */
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", file, NULL);
-  g_assert_cmpstr (out, ==, "1 file read: 0 trials added, 0 updated, 1 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 0 added, 0 updated, 1 unchanged\n");
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", partial, NULL);
-  g_assert_cmpstr (out, ==, "6 files read: 0 trials added, 0 updated, 6 unchanged\n");
+  g_assert_cmpstr (out, ==, "6 files read; trials: 0 added, 0 updated, 6 unchanged\n");
 
   /* An older version is kept out. */
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", older, NULL);
-  g_assert_cmpstr (out, ==, "1 file read: 0 trials added, 0 updated, 1 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 0 added, 0 updated, 1 unchanged\n");
   title = title_of (db, "NCT00000410");
   g_assert_cmpstr (title, ==, original);
 
   /* A newer one replaces the stored trial. */
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", newer, NULL);
-  g_assert_cmpstr (out, ==, "1 file read: 0 trials added, 1 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 0 added, 1 updated, 0 unchanged\n");
   g_clear_pointer (&title, g_free);
   title = title_of (db, "NCT00000410");
   g_assert_cmpstr (title, ==, "A newer title");
@@ -1096,7 +1099,7 @@ test_import (void)
   /* ...and the original, now older, no longer does. */
   g_clear_pointer (&out, g_free);
   out = cli_ok (db, "import", file, older, NULL);
-  g_assert_cmpstr (out, ==, "2 files read: 0 trials added, 0 updated, 2 unchanged\n");
+  g_assert_cmpstr (out, ==, "2 files read; trials: 0 added, 0 updated, 2 unchanged\n");
   g_clear_pointer (&title, g_free);
   title = title_of (db, "NCT00000410");
   g_assert_cmpstr (title, ==, "A newer title");
@@ -1143,7 +1146,7 @@ test_import_folder_order (void)
   }
 
   g_assert_cmpint (cli (&out, &err, db, "import", dir, NULL), ==, 1);
-  g_assert_cmpstr (out, ==, "20 files read: 1 trials added, 7 updated, 0 unchanged; "
+  g_assert_cmpstr (out, ==, "20 files read; trials: 1 added, 7 updated, 0 unchanged; "
                             "12 files rejected\n");
   lines = g_strsplit (err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 13);
@@ -1315,7 +1318,7 @@ assert_rejected (const char *db,
   g_assert_true (g_str_has_suffix (err, "\n"));
   g_assert_nonnull (strstr (err, path));
   g_assert_nonnull (strstr (err, reason));
-  g_assert_cmpstr (out, ==, "1 file read: 0 trials added, 0 updated, 0 unchanged; "
+  g_assert_cmpstr (out, ==, "1 file read; trials: 0 added, 0 updated, 0 unchanged; "
                             "1 file rejected\n");
 
   after = eligo_test_database_digest (db);
@@ -1374,7 +1377,7 @@ test_import_minimal (void)
                          "\"2025-12-31\"}},\"eligibilityModule\":{\"minimumAge\":\"18 Years\"}},"
                          "\"unknownKey\":[[[[1]]]]}", -1);
   out = cli_ok (db, "import", path, NULL);
-  g_assert_cmpstr (out, ==, "1 file read: 1 trials added, 0 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 1 added, 0 updated, 0 unchanged\n");
 
   rows = list_rows (db, "--search", "NCT99990101", NULL);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
@@ -1399,7 +1402,7 @@ test_import_good_and_bad (void)
 
   eligo_test_write_file (bad, "{\"protocolSection\":", -1);
   g_assert_cmpint (cli (&out, &err, db, "import", good, bad, NULL), ==, 1);
-  g_assert_cmpstr (out, ==, "2 files read: 1 trials added, 0 updated, 0 unchanged; "
+  g_assert_cmpstr (out, ==, "2 files read; trials: 1 added, 0 updated, 0 unchanged; "
                             "1 file rejected\n");
   g_assert_cmpuint (count_lines (err), ==, 1);
   g_assert_nonnull (strstr (err, bad));
@@ -1416,7 +1419,7 @@ test_import_good_and_bad (void)
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
     g_assert_cmpint (cli (&out, &err, db2, "import", bad, good, NULL), ==, 1);
-    g_assert_cmpstr (out, ==, "2 files read: 1 trials added, 0 updated, 0 unchanged; "
+    g_assert_cmpstr (out, ==, "2 files read; trials: 1 added, 0 updated, 0 unchanged; "
                               "1 file rejected\n");
     rows = list_rows (db2, NULL);
     g_assert_cmpuint (json_array_get_length (rows), ==, G_N_ELEMENTS (seed_ids) + 1);
@@ -1571,7 +1574,7 @@ test_database_env (void)
 
   g_assert_cmpint (cli_env (envp, import_args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_cmpstr (out, ==, "1 file read: 1 trials added, 0 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "1 file read; trials: 1 added, 0 updated, 0 unchanged\n");
   g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
 
   g_clear_pointer (&out, g_free);

@@ -408,7 +408,7 @@ test_studies_cli (void)
   g_assert_cmpint (eligo_test_run_cli (&out, &err, "--database", db, "import", folder, NULL),
                    ==, 0);
   g_assert_cmpstr (err, ==, "");
-  g_assert_cmpstr (out, ==, "767 files read: 767 trials added, 0 updated, 0 unchanged\n");
+  g_assert_cmpstr (out, ==, "767 files read; trials: 767 added, 0 updated, 0 unchanged\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     g_hash_table_add (expected, g_strdup (seeds[i]));

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "eligo-database.h"
+#include "eligo-format.h"
 #include "eligo-import.h"
 #include "eligo-trial.h"
 
@@ -267,8 +268,9 @@ cmd_import (const char  *database_path,
     }
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "%u file read: %u trials added, %u updated, %u unchanged",
-                        "%u files read: %u trials added, %u updated, %u unchanged",
+                        /* Translators: the three last numbers count trials */
+                        "%u file read; trials: %u added, %u updated, %u unchanged",
+                        "%u files read; trials: %u added, %u updated, %u unchanged",
                         files->len),
            files->len, stats.added, stats.updated, stats.unchanged);
   if (n_failed > 0)
@@ -530,6 +532,24 @@ cmd_list (const char  *database_path,
 
 /* show */
 
+/* Terminal columns taken by @text: CJK characters take two. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
 static void
 text_field (GString    *out,
             const char *label,
@@ -539,7 +559,7 @@ text_field (GString    *out,
     return;
 
   g_string_append (out, label);
-  for (glong width = g_utf8_strlen (label, -1); width < 22; width++)
+  for (guint width = display_width (label); width < 22; width++)
     g_string_append_c (out, ' ');
   g_string_append_printf (out, " %s\n", value);
 }
@@ -553,7 +573,7 @@ text_section (GString    *out,
     return;
 
   g_string_append_printf (out, "\n%s\n", title);
-  for (const char *p = title; *p; p = g_utf8_next_char (p))
+  for (guint i = display_width (title); i > 0; i--)
     g_string_append (out, "─");
   g_string_append_printf (out, "\n%s\n", body);
 }
@@ -604,25 +624,16 @@ text_list (GString    *out,
   text_section (out, title, body->str);
 }
 
-static char *
-age_text (double years)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (years < 0)
-    return NULL;
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4g", years));
-}
-
 static void
 show_text (EligoTrial *trial,
            GString    *out)
 {
   g_autofree char *enrollment = NULL;
-  g_autofree char *min_age = age_text (eligo_trial_get_min_age_years (trial));
-  g_autofree char *max_age = age_text (eligo_trial_get_max_age_years (trial));
   g_autofree char *ages = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *phases = NULL;
+  g_autofree char *study_type = NULL;
+  g_autofree char *sex = NULL;
   EligoTristate healthy = eligo_trial_get_healthy_volunteers (trial);
   JsonArray *locations = eligo_trial_get_locations (trial);
   g_autoptr(GString) sites = g_string_new (NULL);
@@ -635,15 +646,23 @@ show_text (EligoTrial *trial,
 
   if (eligo_trial_get_enrollment (trial) >= 0)
     enrollment = g_strdup_printf ("%d", eligo_trial_get_enrollment (trial));
-  if (min_age != NULL || max_age != NULL)
-    ages = g_strdup_printf ("%s – %s", min_age != NULL ? min_age : "…",
-                            max_age != NULL ? max_age : "…");
+  if (eligo_trial_get_min_age_years (trial) >= 0 || eligo_trial_get_max_age_years (trial) >= 0)
+    ages = eligo_format_age_range (eligo_trial_get_min_age_years (trial),
+                                   eligo_trial_get_max_age_years (trial));
+  if (eligo_trial_get_overall_status (trial) != NULL)
+    status = eligo_format_status (eligo_trial_get_overall_status (trial));
+  if (eligo_trial_get_phases (trial) != NULL)
+    phases = eligo_format_phases (eligo_trial_get_phases (trial));
+  if (eligo_trial_get_study_type (trial) != NULL)
+    study_type = eligo_format_study_type (eligo_trial_get_study_type (trial));
+  if (eligo_trial_get_sex (trial) != NULL)
+    sex = eligo_format_sex (eligo_trial_get_sex (trial));
 
   text_field (out, _("Official title:"), eligo_trial_get_official_title (trial));
   text_field (out, _("Acronym:"), eligo_trial_get_acronym (trial));
-  text_field (out, _("Status:"), eligo_trial_get_overall_status (trial));
-  text_field (out, _("Phase:"), eligo_trial_get_phases (trial));
-  text_field (out, _("Study type:"), eligo_trial_get_study_type (trial));
+  text_field (out, _("Status:"), status);
+  text_field (out, _("Phase:"), phases);
+  text_field (out, _("Study type:"), study_type);
   text_field (out, _("Enrollment:"), enrollment);
   text_field (out, _("Start:"), eligo_trial_get_start_date (trial));
   text_field (out, _("Primary completion:"), eligo_trial_get_primary_completion_date (trial));
@@ -652,8 +671,8 @@ show_text (EligoTrial *trial,
   text_field (out, _("Last update:"), eligo_trial_get_last_update (trial));
   text_field (out, _("Lead sponsor:"), eligo_trial_get_lead_sponsor (trial));
   text_field (out, _("Collaborators:"), eligo_trial_get_collaborators (trial));
-  text_field (out, _("Ages (years):"), ages);
-  text_field (out, _("Sex:"), eligo_trial_get_sex (trial));
+  text_field (out, _("Ages:"), ages);
+  text_field (out, _("Sex:"), sex);
   text_field (out, _("Healthy volunteers:"),
               healthy == ELIGO_TRISTATE_UNKNOWN ? NULL
               : healthy == ELIGO_TRISTATE_YES ? _("Yes") : _("No"));
@@ -783,7 +802,7 @@ print_main_help (FILE *stream)
            _("Usage:"), _("PATH"), _("COMMAND [OPTION…]"), _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
-  fprintf (stream, "\n%s\n  --database %-10s %s\n  --version           %s\n  --help              %s\n\n%s\n",
+  fprintf (stream, "\n%s\n  --database %-8s %s\n  --version           %s\n  --help              %s\n\n%s\n",
            _("Options:"), _("PATH"),
            _("Use the library at PATH (default: $ELIGO_DATABASE, else "
              "$XDG_DATA_HOME/eligo/eligo.db)"),

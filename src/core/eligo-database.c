@@ -913,9 +913,9 @@ eligo_database_query_ids (EligoDatabase          *self,
   return g_steal_pointer (&ids);
 }
 
+/* Steps @stmt once; a missing row is reported with %ELIGO_DATABASE_ERROR_NOT_FOUND. */
 static EligoTrial *
 get_trial_where (EligoDatabase  *self,
-                 const char     *column,
                  sqlite3_stmt   *stmt,
                  GError        **error)
 {
@@ -926,7 +926,7 @@ get_trial_where (EligoDatabase  *self,
     trial = _eligo_trial_new_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND,
-                 _("No trial with that %s in %s"), column, self->path);
+                 _("That trial is no longer in %s"), self->path);
   else
     _eligo_database_set_error (self, error);
 
@@ -959,7 +959,7 @@ eligo_database_get_trial (EligoDatabase  *self,
 
   sqlite3_bind_int64 (self->get_trial_stmt, 1, id);
 
-  return get_trial_where (self, "id", self->get_trial_stmt, error);
+  return get_trial_where (self, self->get_trial_stmt, error);
 }
 
 /**
@@ -987,7 +987,7 @@ eligo_database_get_trial_by_nct_id (EligoDatabase  *self,
     }
 
   bind_text (stmt, 1, nct_id);
-  trial = get_trial_where (self, "NCT number", stmt, error);
+  trial = get_trial_where (self, stmt, error);
   sqlite3_finalize (stmt);
 
   if (trial == NULL && error != NULL && *error != NULL &&

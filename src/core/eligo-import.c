@@ -179,7 +179,7 @@ eligo_import_parse_bytes (GBytes      *bytes,
     {
       g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_TOO_DEEP,
                    _("%s: the JSON is nested more than %d levels deep (line %u); "
-                     "registry records are not"),
+                     "ClinicalTrials.gov records are never nested that deeply"),
                    name, ELIGO_IMPORT_MAX_DEPTH, line);
       return NULL;
     }

@@ -58,6 +58,12 @@ static const CodeLabel sexes[] = {
   { "MALE",   NC_("sex", "Male") },
 };
 
+static const CodeLabel study_types[] = {
+  { "INTERVENTIONAL",  NC_("study type", "Interventional") },
+  { "OBSERVATIONAL",   NC_("study type", "Observational") },
+  { "EXPANDED_ACCESS", NC_("study type", "Expanded access") },
+};
+
 static gboolean
 is_blank (const char *text)
 {
@@ -338,6 +344,21 @@ eligo_format_sex (const char *sex)
     return g_strdup (ELIGO_FORMAT_ABSENT);
 
   return lookup_label (sexes, G_N_ELEMENTS (sexes), "sex", sex);
+}
+
+/**
+ * eligo_format_study_type:
+ * @study_type: (nullable): the registry's code, e.g. "INTERVENTIONAL"
+ *
+ * Returns: (transfer full): a translated label, or a dash if absent
+ */
+char *
+eligo_format_study_type (const char *study_type)
+{
+  if (is_blank (study_type))
+    return g_strdup (ELIGO_FORMAT_ABSENT);
+
+  return lookup_label (study_types, G_N_ELEMENTS (study_types), "study type", study_type);
 }
 
 /**
