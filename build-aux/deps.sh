@@ -15,6 +15,9 @@ ELIGO_BUILD_PACKAGES=(
   gcc
   pkg-config
   gettext
+  librsvg2-common        # GTK only recommends these, and without them icons
+  adwaita-icon-theme     # (SVG) fail to load: test.sh installs without
+  shared-mime-info       # recommends, so name them
   libglib2.0-bin
   libglib2.0-dev-bin
   libxml2-utils
