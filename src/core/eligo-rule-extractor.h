@@ -1,0 +1,39 @@
+/* eligo-rule-extractor.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "eligo-criteria-splitter.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the extractor read in one criterion's text.
+ *
+ * The rule is written in the rule language (eligo-rule.h) from the point of
+ * view of the criterion: for an inclusion, the condition the patient must
+ * meet; for an exclusion, the condition that excludes the patient. A rule
+ * that covers only part of the criterion is marked partial: it can make the
+ * criterion fail but never pass.
+ */
+typedef struct
+{
+  char     *rule;     /* NULL: no rule, the criterion is for the nurse to review */
+  gboolean  partial;
+  char     *reason;   /* untranslated, for developers: why no rule or why partial */
+} EligoExtraction;
+
+EligoExtraction *eligo_rule_extract      (EligoCriterionKind  kind,
+                                          const char         *text,
+                                          const char         *context);
+void             eligo_extraction_free   (EligoExtraction    *extraction);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoExtraction, eligo_extraction_free)
+
+G_END_DECLS
