@@ -87,6 +87,8 @@ double           eligo_rule_get_number     (const EligoRule   *rule);
 const char      *eligo_rule_get_symbol     (const EligoRule   *rule);
 const char * const *eligo_rule_get_symbols (const EligoRule   *rule);
 
+const char      *eligo_rule_op_to_string   (EligoRuleOp        op);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoRule, eligo_rule_unref)
 
 G_END_DECLS
