@@ -40,6 +40,8 @@ typedef struct
 GPtrArray *eligo_criteria_split          (const char         *eligibility_text);
 void       eligo_criterion_text_free     (EligoCriterionText *criterion);
 char      *eligo_criteria_unescape       (const char         *text);
+GPtrArray *eligo_criteria_split_full     (const char         *eligibility_text,
+                                          GPtrArray         **dropped);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoCriterionText, eligo_criterion_text_free)
 
