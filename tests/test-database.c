@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -98,17 +99,19 @@ test_migrate_empty_file (void)
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==,
+                   ELIGO_DATABASE_SCHEMA_VERSION);
   assert_mode_0600 (path);
   g_clear_object (&database);
 
   version = query_text (path, "PRAGMA user_version");
-  g_assert_cmpstr (version, ==, "1");
+  g_assert_cmpint (atoi (version), ==, ELIGO_DATABASE_SCHEMA_VERSION);
 
   /* Opening again is a no-op for the schema. */
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==,
+                   ELIGO_DATABASE_SCHEMA_VERSION);
 }
 
 static void
@@ -124,11 +127,37 @@ test_migrate_foreign_sqlite (void)
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 1);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==,
+                   ELIGO_DATABASE_SCHEMA_VERSION);
   g_clear_object (&database);
 
   kept = query_text (path, "SELECT text FROM notes");
   g_assert_cmpstr (kept, ==, "keep me");
+}
+
+/* Version 1 had trials only; version 2 adds the nurses' curated rules. */
+static void
+test_migrate_v1_to_v2 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
+  g_autofree char *count = NULL;
+
+  g_clear_object (&database);
+  exec_sql (path, "DROP TABLE curated_rules; PRAGMA user_version = 1;");
+
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 2);
+  g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
+  g_clear_object (&database);
+
+  tables = query_text (path, "SELECT name FROM sqlite_schema WHERE name = 'curated_rules'");
+  g_assert_cmpstr (tables, ==, "curated_rules");
+  count = query_text (path, "SELECT count(*) FROM curated_rules");
+  g_assert_cmpstr (count, ==, "0");
 }
 
 static void
@@ -297,6 +326,7 @@ main (int    argc,
   g_test_add_func ("/eligo/database/new", test_new_database);
   g_test_add_func ("/eligo/database/migrate-empty-file", test_migrate_empty_file);
   g_test_add_func ("/eligo/database/migrate-foreign-sqlite", test_migrate_foreign_sqlite);
+  g_test_add_func ("/eligo/database/migrate-v1-to-v2", test_migrate_v1_to_v2);
   g_test_add_func ("/eligo/database/refuse-newer", test_refuse_newer);
   g_test_add_func ("/eligo/database/not-a-database", test_not_a_database);
   g_test_add_func ("/eligo/database/default-path", test_default_path);

@@ -24,19 +24,7 @@
 #include "eligo-import.h"
 #include "eligo-trial.h"
 
-/* Exit codes of the CLI contract in DESIGN.md */
-enum {
-  EXIT_OK = 0,
-  EXIT_USER_ERROR = 1,
-  EXIT_USAGE = 2,
-};
-
-typedef enum {
-  FORMAT_TSV,
-  FORMAT_CSV,
-  FORMAT_JSON,
-  FORMAT_TEXT,
-} OutputFormat;
+#include "eligo-cli-private.h"
 
 typedef struct
 {
@@ -56,21 +44,28 @@ static const Command commands[] = {
   { "import", cmd_import, N_("FILE…"), N_("Import ClinicalTrials.gov API v2 JSON files or folders") },
   { "list", cmd_list, "", N_("List the trials in the library") },
   { "show", cmd_show, N_("NCTID"), N_("Show one trial") },
+  { "criteria", _eligo_cli_criteria, N_("NCTID"), N_("Show a trial’s criteria and their rules") },
+  { "screen", _eligo_cli_screen, N_("--patient FILE NCTID…"),
+    N_("Screen a patient against trials, criterion by criterion") },
+  { "match", _eligo_cli_match, N_("--patient FILE"),
+    N_("Screen a patient against every trial and rank them, best first") },
+  { "curate", _eligo_cli_curate, N_("CRITERION RULE"),
+    N_("Set, clear or reset the rule of one criterion") },
 };
 
-static void
-print_error (const char *message)
+void
+_eligo_cli_print_error (const char *message)
 {
   g_printerr ("eligo-cli: %s\n", message);
 }
 
-static int
-usage_error (GOptionContext *context,
+int
+_eligo_cli_usage_error (GOptionContext *context,
              const char     *message)
 {
   g_autofree char *help = NULL;
 
-  print_error (message);
+  _eligo_cli_print_error (message);
   if (context != NULL)
     {
       help = g_option_context_get_help (context, TRUE, NULL);
@@ -80,12 +75,21 @@ usage_error (GOptionContext *context,
   return EXIT_USAGE;
 }
 
-static GOptionContext *
-command_context (const Command *command)
+GOptionContext *
+_eligo_cli_command_context (const char *name)
 {
-  g_autofree char *parameter = g_strdup_printf ("%s %s", command->name,
-                                                command->parameters[0] ? _(command->parameters) : "");
-  GOptionContext *context = g_option_context_new (parameter);
+  const Command *command = NULL;
+  g_autofree char *parameter = NULL;
+  GOptionContext *context;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      command = &commands[i];
+  g_assert (command != NULL);
+
+  parameter = g_strdup_printf ("%s %s", command->name,
+                               command->parameters[0] ? _(command->parameters) : "");
+  context = g_option_context_new (parameter);
 
   g_option_context_set_summary (context, _(command->summary));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -93,8 +97,8 @@ command_context (const Command *command)
   return context;
 }
 
-static gboolean
-parse_command_options (GOptionContext  *context,
+gboolean
+_eligo_cli_parse_options (GOptionContext  *context,
                        int             *argc,
                        char          ***argv,
                        int             *status)
@@ -103,15 +107,15 @@ parse_command_options (GOptionContext  *context,
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (NULL, error->message);
+      *status = _eligo_cli_usage_error (NULL, error->message);
       return FALSE;
     }
 
   return TRUE;
 }
 
-static EligoDatabase *
-open_database (const char *path,
+EligoDatabase *
+_eligo_cli_open_database (const char *path,
                int        *status)
 {
   g_autoptr(EligoDatabase) database = NULL;
@@ -124,7 +128,7 @@ open_database (const char *path,
   database = eligo_database_open (path, &error);
   if (database == NULL || !eligo_database_seed_if_new (database, &error))
     {
-      print_error (error->message);
+      _eligo_cli_print_error (error->message);
       *status = EXIT_USER_ERROR;
       return NULL;
     }
@@ -132,8 +136,8 @@ open_database (const char *path,
   return g_steal_pointer (&database);
 }
 
-static gboolean
-parse_format (const char   *text,
+gboolean
+_eligo_cli_parse_format (const char   *text,
               gboolean      allow_table,
               OutputFormat *format)
 {
@@ -210,7 +214,7 @@ cmd_import (const char  *database_path,
             int          argc,
             char       **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (&commands[0]);
+  g_autoptr(GOptionContext) context = _eligo_cli_command_context ("import");
   g_autoptr(EligoDatabase) database = NULL;
   g_autoptr(GPtrArray) files = NULL;
   EligoImportStats stats = { 0 };
@@ -221,11 +225,11 @@ cmd_import (const char  *database_path,
                                     _("Each file is imported in one transaction: if anything in "
                                       "it is wrong, nothing from it is stored. A folder imports "
                                       "every .json file in it."));
-  if (!parse_command_options (context, &argc, &argv, &status))
+  if (!_eligo_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
   if (argc < 2)
-    return usage_error (context, _("import needs at least one file"));
+    return _eligo_cli_usage_error (context, _("import needs at least one file"));
 
   files = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 1; i < argc; i++)
@@ -237,7 +241,7 @@ cmd_import (const char  *database_path,
         {
           g_autofree char *message = g_strdup_printf ("%s: %s", argv[i], error->message);
 
-          print_error (message);
+          _eligo_cli_print_error (message);
           return EXIT_USER_ERROR;
         }
 
@@ -246,12 +250,12 @@ cmd_import (const char  *database_path,
           g_autofree char *message = g_strdup_printf (_("%s: the folder has no .json files"),
                                                       argv[i]);
 
-          print_error (message);
+          _eligo_cli_print_error (message);
           return EXIT_USER_ERROR;
         }
     }
 
-  database = open_database (database_path, &status);
+  database = _eligo_cli_open_database (database_path, &status);
   if (database == NULL)
     return status;
 
@@ -262,7 +266,7 @@ cmd_import (const char  *database_path,
       if (!eligo_database_import_file (database, g_ptr_array_index (files, i), &stats, NULL,
                                        &error))
         {
-          print_error (error->message);
+          _eligo_cli_print_error (error->message);
           n_failed++;
         }
     }
@@ -388,7 +392,7 @@ cmd_list (const char  *database_path,
           int          argc,
           char       **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (&commands[1]);
+  g_autoptr(GOptionContext) context = _eligo_cli_command_context ("list");
   g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
   g_autoptr(EligoDatabase) database = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -417,17 +421,17 @@ cmd_list (const char  *database_path,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, &argc, &argv, &status))
+  if (!_eligo_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
   if (argc > 1)
-    return usage_error (context, _("list takes no arguments"));
+    return _eligo_cli_usage_error (context, _("list takes no arguments"));
 
-  if (!parse_format (format_text, TRUE, &format))
-    return usage_error (context, _("--format must be tsv, csv or json"));
+  if (!_eligo_cli_parse_format (format_text, TRUE, &format))
+    return _eligo_cli_usage_error (context, _("--format must be tsv, csv or json"));
 
   if (limit != G_MININT && limit < 0)
-    return usage_error (context, _("--limit must be zero or a positive number"));
+    return _eligo_cli_usage_error (context, _("--limit must be zero or a positive number"));
 
   if (sort != NULL)
     {
@@ -441,7 +445,7 @@ cmd_list (const char  *database_path,
           else if (strcmp (colon + 1, "asc") == 0)
             query->descending = FALSE;
           else
-            return usage_error (context, _("--sort takes FIELD, FIELD:asc or FIELD:desc"));
+            return _eligo_cli_usage_error (context, _("--sort takes FIELD, FIELD:asc or FIELD:desc"));
         }
       else
         query->descending = FALSE;
@@ -450,20 +454,20 @@ cmd_list (const char  *database_path,
         {
           g_autofree char *message = g_strdup_printf (_("unknown sort field “%s”"), sort);
 
-          return usage_error (context, message);
+          return _eligo_cli_usage_error (context, message);
         }
     }
 
   query->search = g_steal_pointer (&search);
 
-  database = open_database (database_path, &status);
+  database = _eligo_cli_open_database (database_path, &status);
   if (database == NULL)
     return status;
 
   ids = eligo_database_query_ids (database, query, &error);
   if (ids == NULL)
     {
-      print_error (error->message);
+      _eligo_cli_print_error (error->message);
       return EXIT_USER_ERROR;
     }
 
@@ -491,7 +495,7 @@ cmd_list (const char  *database_path,
       trial = eligo_database_get_trial (database, g_array_index (ids, gint64, i), &error);
       if (trial == NULL)
         {
-          print_error (error->message);
+          _eligo_cli_print_error (error->message);
           return EXIT_USER_ERROR;
         }
 
@@ -533,8 +537,8 @@ cmd_list (const char  *database_path,
 /* show */
 
 /* Terminal columns taken by @text: CJK characters take two. */
-static guint
-display_width (const char *text)
+guint
+_eligo_cli_display_width (const char *text)
 {
   guint width = 0;
 
@@ -559,7 +563,7 @@ text_field (GString    *out,
     return;
 
   g_string_append (out, label);
-  for (guint width = display_width (label); width < 22; width++)
+  for (guint width = _eligo_cli_display_width (label); width < 22; width++)
     g_string_append_c (out, ' ');
   g_string_append_printf (out, " %s\n", value);
 }
@@ -573,7 +577,7 @@ text_section (GString    *out,
     return;
 
   g_string_append_printf (out, "\n%s\n", title);
-  for (guint i = display_width (title); i > 0; i--)
+  for (guint i = _eligo_cli_display_width (title); i > 0; i--)
     g_string_append (out, "─");
   g_string_append_printf (out, "\n%s\n", body);
 }
@@ -724,7 +728,7 @@ cmd_show (const char  *database_path,
           int          argc,
           char       **argv)
 {
-  g_autoptr(GOptionContext) context = command_context (&commands[2]);
+  g_autoptr(GOptionContext) context = _eligo_cli_command_context ("show");
   g_autoptr(EligoDatabase) database = NULL;
   g_autoptr(EligoTrial) trial = NULL;
   g_autoptr(GError) error = NULL;
@@ -740,16 +744,16 @@ cmd_show (const char  *database_path,
   };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (!parse_command_options (context, &argc, &argv, &status))
+  if (!_eligo_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
   if (argc != 2 || *argv[1] == '\0')
-    return usage_error (context, _("show needs exactly one NCT number"));
+    return _eligo_cli_usage_error (context, _("show needs exactly one NCT number"));
 
-  if (!parse_format (format_text, FALSE, &format))
-    return usage_error (context, _("--format must be text or json"));
+  if (!_eligo_cli_parse_format (format_text, FALSE, &format))
+    return _eligo_cli_usage_error (context, _("--format must be text or json"));
 
-  database = open_database (database_path, &status);
+  database = _eligo_cli_open_database (database_path, &status);
   if (database == NULL)
     return status;
 
@@ -757,7 +761,7 @@ cmd_show (const char  *database_path,
   trial = eligo_database_get_trial_by_nct_id (database, nct_id, &error);
   if (trial == NULL)
     {
-      print_error (error->message);
+      _eligo_cli_print_error (error->message);
       return EXIT_USER_ERROR;
     }
 
@@ -831,7 +835,7 @@ main (int    argc,
         {
           if (++i >= argc)
             {
-              print_error (_("--database needs a PATH"));
+              _eligo_cli_print_error (_("--database needs a PATH"));
               return EXIT_USAGE;
             }
           database_path = argv[i];
@@ -852,7 +856,7 @@ main (int    argc,
         {
           g_autofree char *message = g_strdup_printf (_("unknown option “%s”"), argv[i]);
 
-          print_error (message);
+          _eligo_cli_print_error (message);
           print_main_help (stderr);
           return EXIT_USAGE;
         }
@@ -862,7 +866,7 @@ main (int    argc,
 
   if (database_path != NULL && *database_path == '\0')
     {
-      print_error (_("--database needs a PATH"));
+      _eligo_cli_print_error (_("--database needs a PATH"));
       return EXIT_USAGE;
     }
 
@@ -881,7 +885,7 @@ main (int    argc,
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), argv[i]);
 
-    print_error (message);
+    _eligo_cli_print_error (message);
     print_main_help (stderr);
     return EXIT_USAGE;
   }

@@ -122,6 +122,22 @@ static const char * const migrations[] = {
   "          new.conditions, new.interventions, new.keywords, new.lead_sponsor,"
   "          new.collaborators, new.eligibility);"
   "END;",
+
+  /* 1 -> 2: rules the nurses wrote or corrected. They belong to the NCT number
+   * and the criterion's words, not to a row, so they outlive re-imports. */
+  "CREATE TABLE curated_rules ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  nct_id      TEXT NOT NULL,"
+  "  match_key   TEXT NOT NULL,"
+  "  number      INTEGER NOT NULL,"
+  "  text        TEXT NOT NULL,"
+  "  rule        TEXT,"
+  "  partial     INTEGER NOT NULL DEFAULT 0,"
+  "  author      TEXT,"
+  "  created_at  TEXT NOT NULL,"
+  "  UNIQUE (nct_id, match_key)"
+  ");"
+  "CREATE INDEX curated_rules_nct_id ON curated_rules (nct_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);

@@ -9,12 +9,13 @@
 
 #include <gio/gio.h>
 
+#include "eligo-criterion.h"
 #include "eligo-trial.h"
 #include "eligo-trial-query.h"
 
 G_BEGIN_DECLS
 
-#define ELIGO_DATABASE_SCHEMA_VERSION 1
+#define ELIGO_DATABASE_SCHEMA_VERSION 2
 
 #define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
 
@@ -24,6 +25,7 @@ typedef enum
   ELIGO_DATABASE_ERROR_NEWER_SCHEMA,
   ELIGO_DATABASE_ERROR_SQL,
   ELIGO_DATABASE_ERROR_NOT_FOUND,
+  ELIGO_DATABASE_ERROR_INVALID,
 } EligoDatabaseError;
 
 typedef struct
@@ -66,5 +68,23 @@ EligoTrial    *eligo_database_get_trial           (EligoDatabase          *self,
 EligoTrial    *eligo_database_get_trial_by_nct_id (EligoDatabase          *self,
                                                    const char             *nct_id,
                                                    GError                **error);
+
+/* Criteria, with the rules nurses curated (eligo-database-criteria.c) */
+GPtrArray     *eligo_database_get_criteria        (EligoDatabase          *self,
+                                                   EligoTrial             *trial,
+                                                   GError                **error);
+EligoCriterion *eligo_database_curate             (EligoDatabase          *self,
+                                                   const char             *criterion_id,
+                                                   const char             *rule,
+                                                   gboolean                partial,
+                                                   const char             *author,
+                                                   GError                **error);
+gboolean       eligo_database_uncurate            (EligoDatabase          *self,
+                                                   const char             *criterion_id,
+                                                   GError                **error);
+gboolean       eligo_criterion_id_parse           (const char             *criterion_id,
+                                                   char                  **nct_id,
+                                                   EligoCriterionKind     *kind,
+                                                   guint                  *number);
 
 G_END_DECLS
