@@ -311,14 +311,29 @@ append_result_text (GString              *out,
 
   if (missing[0] != NULL)
     {
-      g_string_append_printf (out, "   %s ", _("Values missing:"));
+      guint column;
+
+      g_string_append_printf (out, "   %s", _("Values missing:"));
+      column = 3 + _eligo_cli_display_width (_("Values missing:"));
       for (guint i = 0; missing[i] != NULL; i++)
         {
           const EligoVariable *variable = eligo_variable_lookup (missing[i]);
+          g_autofree char *item = g_strdup_printf ("%s (%s)%s",
+                                                   variable != NULL
+                                                   ? eligo_variable_get_label (variable)
+                                                   : missing[i],
+                                                   missing[i],
+                                                   missing[i + 1] != NULL ? "," : "");
+          guint width = _eligo_cli_display_width (item);
 
-          g_string_append_printf (out, "%s%s (%s)", i > 0 ? ", " : "",
-                                  variable != NULL ? eligo_variable_get_label (variable) : missing[i],
-                                  missing[i]);
+          /* Wrapped to the terminal's usual width, under the first item. */
+          if (column + 1 + width > 100)
+            {
+              g_string_append (out, "\n     ");
+              column = 5;
+            }
+          g_string_append_printf (out, " %s", item);
+          column += 1 + width;
         }
       g_string_append_c (out, '\n');
     }

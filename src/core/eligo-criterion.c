@@ -529,20 +529,22 @@ GPtrArray *
 eligo_criteria_for_trial (EligoTrial *trial)
 {
   g_autoptr(GPtrArray) texts = NULL;
+  g_autoptr(GPtrArray) exclusions = NULL;
   GPtrArray *criteria;
   guint n_inclusions = 0;
-  guint n_exclusions = 0;
   EligoCriterion *criterion;
 
   g_return_val_if_fail (ELIGO_IS_TRIAL (trial), NULL);
 
   criteria = g_ptr_array_new_with_free_func (g_object_unref);
+  exclusions = g_ptr_array_new_with_free_func (g_object_unref);
   texts = eligo_criteria_split (eligo_trial_get_eligibility_criteria (trial));
 
   for (guint i = 0; i < texts->len; i++)
     {
       EligoCriterionText *ct = g_ptr_array_index (texts, i);
-      guint number = ct->kind == ELIGO_CRITERION_INCLUSION ? ++n_inclusions : ++n_exclusions;
+      gboolean inclusion = ct->kind == ELIGO_CRITERION_INCLUSION;
+      guint number = inclusion ? ++n_inclusions : exclusions->len + 1;
 
       criterion = eligo_criterion_new (eligo_trial_get_nct_id (trial), ct->kind, number, ct->text);
       eligo_criterion_set_context (criterion, ct->context);
@@ -571,9 +573,11 @@ eligo_criteria_for_trial (EligoTrial *trial)
           eligo_criterion_set_reason (criterion, extraction->reason);
         }
 
-      g_ptr_array_add (criteria, criterion);
+      g_ptr_array_add (inclusion ? criteria : exclusions, criterion);
     }
 
+  /* The registry's limits follow the inclusions of the text (and take the
+   * next numbers), so the text's criteria keep the numbers they read as. */
   criterion = structured_age (trial, n_inclusions + 1);
   if (criterion != NULL)
     {
@@ -584,6 +588,8 @@ eligo_criteria_for_trial (EligoTrial *trial)
   criterion = structured_sex (trial, n_inclusions + 1);
   if (criterion != NULL)
     g_ptr_array_add (criteria, criterion);
+
+  g_ptr_array_extend_and_steal (criteria, g_steal_pointer (&exclusions));
 
   return criteria;
 }

@@ -224,6 +224,13 @@ eligo_screening_result_get_result (EligoScreeningResult *result,
   return &g_array_index (result->results, EligoCriterionResult, index);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /**
  * eligo_screening_result_dup_missing:
  *
@@ -250,7 +257,7 @@ eligo_screening_result_dup_missing (EligoScreeningResult *result)
           g_ptr_array_add (names, r->missing[k]);
     }
 
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   for (guint i = 0; i < names->len; i++)
     g_strv_builder_add (builder, *(const char **) &g_ptr_array_index (names, i));
 
