@@ -705,7 +705,7 @@ static const Wording wordings[] = {
     "Diagnosis of Burkitt's leukemia/lymphoma according to WHO classification or chronic "
     "myelogenous leukemia lymphoid blast crisis",
     NULL,
-    "rule: diagnosis in (Burkitt, CML-BP)" },
+    "partial: diagnosis == Burkitt" },
   /* NCT07072494 */
   { E,
     "Presence of mixed-lineage leukemia or biphenotypic leukemia.",
@@ -951,7 +951,7 @@ static const Wording wordings[] = {
   { I,
     "No obvious active infection or graft-versus-host disease",
     NULL,
-    "rule: not active_infection and not gvhd_active" },
+    "partial: not active_infection and not gvhd_active" },
   /* NCT03754764 */
   { E,
     "Presence of Grade II-IV (Glucksberg) or B-D (IBMTR) acute or extensive chronic GVHD "
@@ -967,7 +967,7 @@ static const Wording wordings[] = {
   { E,
     "Acute or chronic GVHD.",
     NULL,
-    "rule: gvhd_active" },
+    "partial: gvhd_active" },
   /* NCT06585345 */
   { E,
     "Existing or past CNS disease, such as seizures, cerebrovascular ischemia/bleeding, "

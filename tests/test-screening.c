@@ -85,7 +85,8 @@ static const Change changes_003[] = {
   { "age_years", "71", "I2" },
   { "life_expectancy_months", "2.5", "I4" },
   { "ecog", "2", "I5" },
-  { "diagnosis", "\"Burkitt\"", "E2" },
+  /* E2 (Burkitt) is a partial rule the nurse answered: her answer stands. */
+  { "diagnosis", "\"Burkitt\"", "" },
   { "gvhd_active", "true", "E4" },
   { "days_since_investigational_agent", "30", "E8" },
   { "systemic_steroids", "true", "E10" },
@@ -97,8 +98,9 @@ static const Change changes_004[] = {
   { "age_years", "14", "I5" },
   { "age_years", "65", "I5" },
   { "ecog", "4", "I6" },
-  { "gvhd_active", "true", "I7" },
-  { "active_infection", "true", "I7 E2" },
+  /* I7 is partial (any GVHD) and answered by the nurse; E2 is whole. */
+  { "gvhd_active", "true", "" },
+  { "active_infection", "true", "E2" },
   { "life_expectancy_months", "2", "I8" },
   { "hiv_positive", "true", "E3" },
   { "recent_thrombosis", "true", "E10" },

@@ -283,8 +283,12 @@ static const Matcher matchers[] = {
   { K_DIAG, "burkitt", "\\bburkitt'?s?(?:\\s+(?:leuk[a-z]*|lymphoma)(?:\\s*/\\s*(?:leuk[a-z]*|lymphoma))?(?:\\s+leuk[a-z]*)?)?", NULL, "Burkitt" },
   { K_DIAG, "blast",
     "\\b(?:blast[- ]phase|blast crisis|blastic phase)\\s+(?:of\\s+)?(?:chronic (?:myeloid|myelogenous) leuk[a-z]*|cml)(?:\\s*\\(cml\\))?|"
-    "\\b(?:chronic (?:myeloid|myelogenous) leuk[a-z]*|cml)(?:\\s*\\(cml\\))?\\s+(?:in\\s+)?(?:lymphoid\\s+|myeloid\\s+)?(?:blast crisis|blast phase|blastic phase)|\\bcml[- ](?:bp|bc)\\b",
+    "\\b(?:chronic (?:myeloid|myelogenous) leuk[a-z]*|cml)(?:\\s*\\(cml\\))?\\s+(?:in\\s+)?(?:blast crisis|blast phase|blastic phase)|\\bcml[- ](?:bp|bc)\\b",
     NULL, "CML-BP" },
+  /* Only one kind of CML blast crisis: narrower than CML-BP, so no atom. */
+  { K_MASK, "lymphoid|myeloid",
+    "\\b(?:(?:chronic (?:myeloid|myelogenous) leuk[a-z]*|cml)(?:\\s*\\(cml\\))?\\s+(?:in\\s+)?)?(?:lymphoid|myeloid)\\s+(?:blast crisis|blast phase|blastic phase)"
+    "(?:\\s+(?:of\\s+)?(?:chronic (?:myeloid|myelogenous) leuk[a-z]*|cml)(?:\\s*\\(cml\\))?)?" },
   { K_DIAG, "biphenotypic|mixed[- ]phenotype|mpal", "\\bbiphenotypic (?:acute )?leuk[a-z]*|\\bmixed[- ]phenotype acute leuk[a-z]*(?:\\s*\\(mpal\\))?|\\bmpal\\b", NULL, "MPAL" },
   { K_DIAG_PARTIAL, "mixed", "\\bmixed[- ]lineage (?:acute )?leuk[a-z]*", NULL, "MPAL" },
   { K_STATUS, "remission|cr", "\\b(?:a?chieved?|a?chieving|attained?|attaining|in)\\s+(?:an?\\s+)?(?:first\\s+|second\\s+)?(?:complete remission|complete response|cr)\\b(?:\\s*\\(cr\\))?", NULL, "CR" },
@@ -317,10 +321,17 @@ static const Matcher matchers[] = {
     "(?:\\s*(?:or|and|and/or|/)\\s*(?:sibling|related|unrelated|family))?\\s*donors?(?:\\s+(?:was\\s+|is\\s+|has been\\s+)?(?:identified|available|found))?", "matched_donor_available" },
   { K_BOOL_PARTIAL, "donor", "\\b(?:hla[- ])?matched\\s+(?:sibling|related|unrelated|family)?(?:\\s*(?:or|and|/)\\s*(?:sibling|related|unrelated))?\\s*donors?(?:\\s+(?:is\\s+)?(?:identified|available))?", "matched_donor_available" },
   { K_BOOL, "steroid", "\\bsystemic\\s+(?:cortico)?steroids?(?:\\s+therapy)?|\\bsystemic\\s+(?:corticosteroids?|glucocorticoids?)", "systemic_steroids" },
+  /* gvhd_active is acute grade II-IV or extensive chronic GVHD: only a text
+   * that names those grades reads as the whole fact; any other mention of
+   * GVHD (grade I, limited chronic) is wider, so the atom is partial. */
   { K_BOOL, "gvhd|graft",
-    "\\b(?:grade\\s+(?:ii|2)\\s*(?:-|to)\\s*(?:iv|4)(?:\\s*\\([a-z]+\\))?(?:\\s+or\\s+(?:grade\\s+)?b\\s*-\\s*d(?:\\s*\\(ibmtr\\))?)?\\s+)?"
-    "(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?"
-    "(?:\\s*(?:>=|of)\\s*grade\\s*(?:ii|2))?", "gvhd_active" },
+    "\\b(?:grade\\s+(?:ii|2)\\s*(?:-|to)\\s*(?:iv|4)(?:\\s*\\([a-z]+\\))?(?:\\s+or\\s+(?:grade\\s+)?b\\s*-\\s*d(?:\\s*\\(ibmtr\\))?)?\\s+)"
+    "(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?|"
+    "\\b(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?"
+    "\\s*(?:>=|of)\\s*grade\\s*(?:ii|2)|"
+    "\\b(?:active\\s+)?extensive chronic (?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?", "gvhd_active" },
+  { K_BOOL_PARTIAL, "gvhd|graft",
+    "\\b(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?", "gvhd_active" },
 
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
