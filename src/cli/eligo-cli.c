@@ -161,55 +161,6 @@ _eligo_cli_parse_format (const char   *text,
 /* import */
 
 static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static gboolean
-collect_files (const char  *path,
-               GPtrArray   *files,
-               GError     **error)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GPtrArray) children = NULL;
-  GFileInfo *info;
-
-  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_ptr_array_add (files, g_steal_pointer (&file));
-      return TRUE;
-    }
-
-  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                          G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (enumerator == NULL)
-    return FALSE;
-
-  children = g_ptr_array_new_with_free_func (g_free);
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, error)) != NULL)
-    {
-      const char *name = g_file_info_get_name (info);
-
-      if (g_str_has_suffix (name, ".json"))
-        g_ptr_array_add (children, g_strdup (name));
-      g_object_unref (info);
-    }
-
-  if (error != NULL && *error != NULL)
-    return FALSE;
-
-  /* GPtrArray passes pointers to its elements to the compare function. */
-  g_ptr_array_sort (children, compare_names);
-  for (guint i = 0; i < children->len; i++)
-    g_ptr_array_add (files, g_file_get_child (file, g_ptr_array_index (children, i)));
-
-  return TRUE;
-}
-
-static int
 cmd_import (const char  *database_path,
             int          argc,
             char       **argv)
@@ -234,23 +185,12 @@ cmd_import (const char  *database_path,
   files = g_ptr_array_new_with_free_func (g_object_unref);
   for (int i = 1; i < argc; i++)
     {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
       g_autoptr(GError) error = NULL;
-      guint n_before = files->len;
 
-      if (!collect_files (argv[i], files, &error))
+      if (!eligo_import_expand (file, files, NULL, &error))
         {
-          g_autofree char *message = g_strdup_printf ("%s: %s", argv[i], error->message);
-
-          _eligo_cli_print_error (message);
-          return EXIT_USER_ERROR;
-        }
-
-      if (files->len == n_before)
-        {
-          g_autofree char *message = g_strdup_printf (_("%s: the folder has no .json files"),
-                                                      argv[i]);
-
-          _eligo_cli_print_error (message);
+          _eligo_cli_print_error (error->message);
           return EXIT_USER_ERROR;
         }
     }

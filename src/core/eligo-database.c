@@ -1016,3 +1016,146 @@ eligo_database_get_trial_by_nct_id (EligoDatabase  *self,
 
   return trial;
 }
+
+static gboolean
+exec_for_ids (EligoDatabase  *self,
+              const char     *sql,
+              const gint64   *ids,
+              guint           n_ids,
+              GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          _eligo_database_set_error (self, error);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+    }
+
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+/**
+ * eligo_database_set_archived:
+ * @ids: (array length=n_ids): trial row ids
+ *
+ * Archives trials (they leave the lists but keep everything) or brings
+ * them back, all in one transaction.
+ */
+gboolean
+eligo_database_set_archived (EligoDatabase  *self,
+                             const gint64   *ids,
+                             guint           n_ids,
+                             gboolean        archived,
+                             GError        **error)
+{
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+
+  if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!exec_for_ids (self, archived ? "UPDATE trials SET archived = 1 WHERE id = ?"
+                                    : "UPDATE trials SET archived = 0 WHERE id = ?",
+                     ids, n_ids, error) ||
+      !_eligo_database_exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * eligo_database_delete_trials:
+ * @ids: (array length=n_ids): trial row ids
+ *
+ * Deletes trials in one transaction. The nurse's curated rules stay with
+ * the NCT numbers, so a trial imported again finds them.
+ *
+ * Returns: (transfer container) (element-type EligoTrial) (nullable): the
+ *   deleted trials, to hand to eligo_database_restore_trials() for undo
+ */
+GPtrArray *
+eligo_database_delete_trials (EligoDatabase  *self,
+                              const gint64   *ids,
+                              guint           n_ids,
+                              GError        **error)
+{
+  g_autoptr(GPtrArray) deleted = NULL;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
+
+  deleted = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      EligoTrial *trial = eligo_database_get_trial (self, ids[i], error);
+
+      if (trial == NULL)
+        return NULL;
+      g_ptr_array_add (deleted, trial);
+    }
+
+  if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
+    return NULL;
+
+  if (!exec_for_ids (self, "DELETE FROM trials WHERE id = ?", ids, n_ids, error) ||
+      !_eligo_database_exec (self, "COMMIT", error))
+    {
+      rollback (self);
+      return NULL;
+    }
+
+  return g_steal_pointer (&deleted);
+}
+
+/**
+ * eligo_database_restore_trials:
+ * @trials: (element-type EligoTrial): what eligo_database_delete_trials() returned
+ *
+ * Undoes a deletion: the trials come back as they were, archived or not.
+ */
+gboolean
+eligo_database_restore_trials (EligoDatabase  *self,
+                               GPtrArray      *trials,
+                               GError        **error)
+{
+  g_autoptr(GArray) archived = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (trials != NULL, FALSE);
+
+  if (!eligo_database_import_trials (self, trials, NULL, error))
+    return FALSE;
+
+  for (guint i = 0; i < trials->len; i++)
+    {
+      EligoTrial *trial = g_ptr_array_index (trials, i);
+
+      if (eligo_trial_get_archived (trial))
+        {
+          gint64 id = eligo_trial_get_id (trial);
+
+          g_array_append_val (archived, id);
+        }
+    }
+
+  return archived->len == 0 ||
+         eligo_database_set_archived (self, (const gint64 *) archived->data, archived->len, TRUE,
+                                      error);
+}

@@ -68,6 +68,18 @@ EligoTrial    *eligo_database_get_trial           (EligoDatabase          *self,
 EligoTrial    *eligo_database_get_trial_by_nct_id (EligoDatabase          *self,
                                                    const char             *nct_id,
                                                    GError                **error);
+gboolean       eligo_database_set_archived        (EligoDatabase          *self,
+                                                   const gint64           *ids,
+                                                   guint                   n_ids,
+                                                   gboolean                archived,
+                                                   GError                **error);
+GPtrArray     *eligo_database_delete_trials       (EligoDatabase          *self,
+                                                   const gint64           *ids,
+                                                   guint                   n_ids,
+                                                   GError                **error);
+gboolean       eligo_database_restore_trials      (EligoDatabase          *self,
+                                                   GPtrArray              *trials,
+                                                   GError                **error);
 
 /* Criteria, with the rules nurses curated (eligo-database-criteria.c) */
 GPtrArray     *eligo_database_get_criteria        (EligoDatabase          *self,

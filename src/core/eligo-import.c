@@ -293,3 +293,82 @@ eligo_import_parse_file (GFile         *file,
 
   return eligo_import_parse_bytes (bytes, name, error);
 }
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * eligo_import_expand:
+ * @file: a file, or a folder
+ * @files: (element-type GFile): where to add what is to be imported
+ *
+ * Adds @file, or every .json file in the folder @file in name order, so a
+ * folder imports the same way every time.
+ *
+ * Returns: %FALSE if the folder cannot be read or has no .json files
+ */
+gboolean
+eligo_import_expand (GFile         *file,
+                     GPtrArray     *files,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  GFileInfo *info;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) != G_FILE_TYPE_DIRECTORY)
+    {
+      g_ptr_array_add (files, g_object_ref (file));
+      return TRUE;
+    }
+
+  display = g_file_get_parse_name (file);
+  enumerator = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                          G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (enumerator == NULL)
+    {
+      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_READ,
+                   _("%s: cannot be read: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((info = g_file_enumerator_next_file (enumerator, cancellable, &local_error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_str_has_suffix (name, ".json"))
+        g_ptr_array_add (names, g_strdup (name));
+      g_object_unref (info);
+    }
+
+  if (local_error != NULL)
+    {
+      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_READ,
+                   _("%s: cannot be read: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  if (names->len == 0)
+    {
+      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_EMPTY,
+                   _("%s: the folder has no .json files"), display);
+      return FALSE;
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (files, g_file_get_child (file, g_ptr_array_index (names, i)));
+
+  return TRUE;
+}

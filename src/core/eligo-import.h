@@ -36,5 +36,9 @@ GPtrArray *eligo_import_parse_bytes  (GBytes        *bytes,
 GPtrArray *eligo_import_parse_file   (GFile         *file,
                                       GCancellable  *cancellable,
                                       GError       **error);
+gboolean   eligo_import_expand       (GFile         *file,
+                                      GPtrArray     *files,
+                                      GCancellable  *cancellable,
+                                      GError       **error);
 
 G_END_DECLS
