@@ -88,9 +88,13 @@ pad (GString    *out,
      const char *text,
      guint       width)
 {
+  guint w = _eligo_cli_display_width (text);
+
+  /* At least one space, however long a translated word is. */
   g_string_append (out, text);
-  for (guint w = _eligo_cli_display_width (text); w < width; w++)
+  do
     g_string_append_c (out, ' ');
+  while (++w < width);
 }
 
 static const char *
