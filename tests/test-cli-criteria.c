@@ -77,7 +77,7 @@ test_criteria (void)
   g_assert_cmpstr (json_object_get_string_member (i3, "kind"), ==, "inclusion");
   g_assert_true (g_str_has_prefix (json_object_get_string_member (i3, "text"), "Aged between 14 and 80"));
   g_assert_cmpstr (json_object_get_string_member (i3, "origin"), ==, "parsed");
-  g_assert_cmpstr (json_object_get_string_member (i3, "rule"), ==, "age_years >= 14 and age_years <= 80");
+  g_assert_cmpstr (json_object_get_string_member (i3, "rule"), ==, "age_years >= 14 and age_years < 81");
   g_assert_false (json_object_get_boolean_member (i3, "partial"));
   variables = json_object_get_array_member (i3, "variables");
   g_assert_cmpuint (json_array_get_length (variables), ==, 1);
@@ -94,7 +94,7 @@ test_criteria (void)
   g_assert_cmpint (eligo_test_run_cli (&out, NULL, "--database", db, "criteria", "nct07072494",
                                        NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\nInclusion criteria\n"));
-  g_assert_nonnull (strstr (out, "→ age_years >= 14 and age_years <= 80"));
+  g_assert_nonnull (strstr (out, "→ age_years >= 14 and age_years < 81"));
   g_assert_nonnull (strstr (out, "no rule: for the nurse to review"));
 
   g_clear_pointer (&err, g_free);

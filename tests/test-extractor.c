@@ -40,7 +40,7 @@ static const Wording wordings[] = {
   { I,
     "Aged between 14 and 80 years (inclusive), male or female.",
     NULL,
-    "rule: age_years >= 14 and age_years <= 80" },
+    "rule: age_years >= 14 and age_years < 81" },
   /* NCT06585345 */
   { I,
     "Over 14 years old, under 65 years old.",
@@ -50,12 +50,12 @@ static const Wording wordings[] = {
   { I,
     "12 Years to 70 Years (Child, Adult, Senior)",
     NULL,
-    "rule: age_years >= 12 and age_years <= 70" },
+    "rule: age_years >= 12 and age_years < 71" },
   /* NCT06389305 */
   { I,
     "Age between 1 and 39 years old.",
     NULL,
-    "rule: age_years >= 1 and age_years <= 39" },
+    "rule: age_years >= 1 and age_years < 40" },
   /* NCT00205894 */
   { I,
     "Be 18 years of age or older",
@@ -75,13 +75,13 @@ static const Wording wordings[] = {
   { I,
     "Age between ≥13 to ≤ 65 years",
     NULL,
-    "rule: age_years >= 13 and age_years <= 65" },
+    "rule: age_years >= 13 and age_years < 66" },
   /* NCT05507827 */
   { I,
     "Age ≥ 18 and ≤ 65 years (i.e., from age 18 to < 66 years old) at the time of "
     "enrollment",
     NULL,
-    "partial: age_years >= 18 and age_years <= 65" },
+    "partial: age_years >= 18 and age_years < 66" },
   /* NCT05942599 */
   { I,
     "Age ranging between 6 months and <16 years",
@@ -91,22 +91,22 @@ static const Wording wordings[] = {
   { I,
     "14-70 years old (including 14, 70 years old), no gender limit;",
     NULL,
-    "rule: age_years >= 14 and age_years <= 70" },
+    "rule: age_years >= 14 and age_years < 71" },
   /* NCT02650414 */
   { I,
     "Age 1-29 years.",
     NULL,
-    "rule: age_years >= 1 and age_years <= 29" },
+    "rule: age_years >= 1 and age_years < 30" },
   /* NCT04100187 */
   { I,
     "Gender unlimited, age from 2 years to 70 years.",
     NULL,
-    "rule: age_years >= 2 and age_years <= 70" },
+    "rule: age_years >= 2 and age_years < 71" },
   /* NCT04272125 */
   { I,
     "All genders, ages: 3 to 75 years；",
     NULL,
-    "rule: age_years >= 3 and age_years <= 75" },
+    "rule: age_years >= 3 and age_years < 76" },
   /* NCT04571138 */
   { I,
     "Male and female subjects aged ≤ 30 years. First 2 enrolled subjects: age ≥ 18 and ≤ "
@@ -117,7 +117,7 @@ static const Wording wordings[] = {
   { I,
     "Age 6 months to 21 years",
     NULL,
-    "rule: age_years >= 0.5 and age_years <= 21" },
+    "rule: age_years >= 0.5 and age_years < 22" },
   /* the brief's wording (not verbatim in the records) */
   { I,
     "age ≥ 1 year and < 26 years",
@@ -990,7 +990,9 @@ static const Wording wordings[] = {
   { E,
     "Patients with CNS-3 leukaemia.",
     NULL,
-    "rule: cns_disease" },
+    /* cns_disease is any active CNS disorder: as an exclusion it would also
+     * exclude a seizure disorder without CNS leukemia. */
+    "review" },
   /* NCT03937544 */
   { I,
     "No detectable leukaemia in the CSF (CNS-1)",
@@ -1282,6 +1284,249 @@ static const Wording wordings[] = {
     "Life expectancy>3 months.",
     NULL,
     "rule: life_expectancy_months > 3" },
+  /* Precision review of the acute-leukemia records (tests/gold/precision-sample.tsv). */
+  /* A. An item of examples, of a definition or of alternatives is not required. NCT05086315 */
+  { I,
+    "For participants aged 1 to 17 years old, primary induction failure is defined as disease "
+    "refractory after two cycles of induction therapy.",
+    "Examples include but are not limited to:",
+    "review" },
+  /* NCT04714372 */
+  { I,
+    "Hematopoietic stem cell transplantation (HSCT) if relapse that occurs > 90 days after HSCT",
+    "Lines of therapy are defined as (must have had 2 prior therapies):",
+    "review" },
+  /* NCT03826992: one of several diagnosis groups, some of them not read */
+  { I,
+    "Relapsed/Refractory KMT2A-rearranged ALL, T-cell ALL, ETP ALL",
+    "Disease status",
+    "review" },
+  /* NCT05086315: the criterion names the arm it applies to */
+  { I,
+    "Pediatric arm: aged 1 to 17 years old.",
+    NULL,
+    "review" },
+  /* B. A header that scopes its criteria to a cohort or a sub-study. NCT02724163 */
+  { I,
+    "Normal renal function defined as calculated creatinine clearance ≥90ml/min/1.73m2.",
+    "Inclusion criteria for participation in the gemtuzumab ozogamicin dose finding study:",
+    "review" },
+  /* NCT01515527 */
+  { I,
+    "ECOG performance status of ≤ 2.",
+    "Cohort 1",
+    "review" },
+  /* NCT02724163: weeks are not years */
+  { I,
+    "≥12 weeks (once R2 open in patients aged ≥12 weeks and <12 months)",
+    "Patient age:",
+    "review" },
+  /* NCT02724163: the blast count belongs to MDS, AML is one of three diagnoses */
+  { I,
+    "Diagnosis of acute myeloid leukaemia (AML) /high risk Myelodysplastic syndrome (MDS) (>10% "
+    "blasts in the bone marrow)/isolated myeloid sarcoma (MS) (either de novo or secondary).",
+    NULL,
+    "review" },
+  /* C. Exceptions and alternative limits. NCT05751044 */
+  { I,
+    "Alanine aminotransferase (ALT)/serum glutamic pyruvic transaminase (SGPT) ≤ 5 x ULN; "
+    "aspartate aminotransferase (AST)/serum glutamic oxaloacetic transaminase/SGOT ≤ 5 x ULN. "
+    "Note: Patients with hepatic disfunction related to the underling disease can be eligible even "
+    "if they do not fulfill the aforementioned values for hepatic transaminases. In these cases, "
+    "patients need to be discussed with the sponsor to confirm the eligibility.",
+    NULL,
+    "review" },
+  /* NCT05645718 */
+  { I,
+    "Alanine aminotransferase (ALT) and/or aspartate aminotransferase (AST) ≤3 x ULN; ≤5 x ULN in "
+    "case of suspected leukemic liver involvement",
+    NULL,
+    "review" },
+  /* NCT04946890 */
+  { I,
+    "Liver: If there is no clear liver metastasis, serum total bilirubin ≤1.5 ULN, aspartate "
+    "aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5 ULN; if there is clear Gilbert "
+    "syndrome (Unconjugated hyperbilirubinemia), total bilirubin ≤ 3.0 ULN;",
+    "Laboratory inspection must meet the following standards:",
+    "review" },
+  /* NCT05645718 */
+  { I,
+    "Total serum bilirubin ≤1.5x upper limit of normal (ULN). Patients with known Gilbert's "
+    "syndrome may have a total bilirubin up to ≤3 x ULN.",
+    NULL,
+    "review" },
+  /* NCT06097962: the limit in brackets is an alternative */
+  { E,
+    "Hepatic:ALT > 3 × ULN (tumor liver metastasis ≥ 5×ULN); AST > 3×ULN (tumor liver metastasis ≥ 5×ULN)",
+    NULL,
+    "review" },
+  /* NCT04570475 */
+  { E,
+    "Pregnancy or lactation (breastfeeding)",
+    NULL,
+    "rule: pregnant_or_lactating" },
+  /* D. A qualified diagnosis is not the diagnosis. NCT04501120 */
+  { E,
+    "Patients diagnosed with acute promyelocytic leukemia or t(9;22)(q34.1;q11.2); BCR-ABL1 "
+    "positive AML patients.",
+    NULL,
+    "review" },
+  /* NCT03058588 */
+  { E,
+    "acute myeloid leukemia (AML) or Myelodisplastic Syndrome (MDS) without a first- or "
+    "second-degree relative with Acute leukemia or MDS or other myeloid malignancies or without a "
+    "first- or second-degree relative with Lymphoproliferative neoplasms or with clinical features "
+    "that resemble one of the familial MDS/AML predisposition syndromes;",
+    NULL,
+    "review" },
+  /* NCT02724163 */
+  { E,
+    "Relapsed or refractory AML.",
+    NULL,
+    "review" },
+  /* NCT05397184: a dose threshold, not any systemic steroid */
+  { E,
+    "Systemic steroid therapy prednisolone >0.5 mg/kg/day",
+    NULL,
+    "review" },
+  /* NCT05740449: only for the sexually active */
+  { E,
+    "Sexually active participants not willing to use highly effective contraceptive method (pearl "
+    "index <1) as defined in CTFG HMA 2020 (Appendix II) during trial participation and until 6 "
+    "months after end of antileukemic therapy.",
+    NULL,
+    "review" },
+  /* E. Narrower than the variable. NCT05497310, NCT05658640, NCT05458258 */
+  { E,
+    "Pregnancy",
+    NULL,
+    "review" },
+  { E,
+    "Breast feeding.",
+    NULL,
+    "review" },
+  { E,
+    "Participants who are pregnant at the time of enrollment.",
+    NULL,
+    "review" },
+  /* NCT04157569 */
+  { I,
+    "not pregnant female",
+    NULL,
+    "review" },
+  /* NCT04747912: both named */
+  { E,
+    "Pregnant females; breastfeeding females; males with female partners of reproductive potential "
+    "and females of childbearing potential not using highly effective contraception or not agreeing "
+    "to continue highly effective contraception for a minimum of 5 months after the last dose of "
+    "investigational product if male and 8 months after the last dose of investigational product if "
+    "female.",
+    NULL,
+    "partial: pregnant_or_lactating" },
+  /* NCT06111625, NCT03884829, NCT05321940: CNS leukemia only */
+  { E,
+    "patients with central nervous system leukemia.",
+    NULL,
+    "review" },
+  { E,
+    "Known CNS involvement by leukemia",
+    NULL,
+    "review" },
+  { E,
+    "Patients with known central nervous system (CNS) involvement.",
+    NULL,
+    "review" },
+  /* NCT05993949 */
+  { E,
+    "Presence of CNS-3 disease with neurological changes",
+    NULL,
+    "review" },
+  /* NCT05464836: uncontrolled CNS pathology is narrower than any CNS disorder */
+  { E,
+    "Presence of clinically significant uncontrolled CNS pathology such as epilepsy, childhood "
+    "seizure, paresis, aphasia, stroke, severe brain injuries, organic brain syndrome, or psychosis.",
+    NULL,
+    "review" },
+  /* NCT05645718: controlled infections are allowed */
+  { E,
+    "Patients with uncontrolled, active infections (viral, bacterial, or fungal). Infections "
+    "controlled on concurrent anti-microbial agents are acceptable, and anti-microbial prophylaxis "
+    "per institutional guidelines are acceptable.",
+    NULL,
+    "review" },
+  /* NCT05589896: uncontrolled defined narrowly */
+  { E,
+    "Current uncontrolled bacterial, viral or fungal infection defined as currently taking "
+    "medication with evidence of progression of clinical symptoms or radiologic findings",
+    NULL,
+    "review" },
+  /* NCT04789655: viral infections are not active_infection */
+  { E,
+    "Participant is known seropositive or active infection with human immunodeficiency virus "
+    "(HIV), or active infection with hepatitis B virus or hepatitis C virus.",
+    "The presence of any of the following will exclude a Participant from enrollment:",
+    "partial: hiv_positive" },
+  /* F. History is not covered by an active-only variable. NCT05480501 */
+  { E,
+    "Subjects with History or presence of CNS disorder.",
+    NULL,
+    "partial: cns_disease" },
+  /* NCT04265963 */
+  { E,
+    "Active or chronic GVHD；",
+    NULL,
+    "partial: gvhd_active" },
+  /* G. Contraception and pregnancy tests never require pregnancy. NCT05645718 */
+  { I,
+    "Males need to inform the doctor right away if the partner becomes pregnant or suspects "
+    "pregnancy. While in this study and for 30 days after the last treatment the patient should not "
+    "donate sperm for the purposes of reproduction. He will need to use a condom while in this study "
+    "and for 30 days after the last treatment and 5 months after the last dose of inotuzumab.",
+    NULL,
+    "review" },
+  /* NCT05321940 */
+  { I,
+    "Females of childbearing potential (CBP) must have a negative pregnancy test within one week of "
+    "enrollment. Women should avoid pregnancy while receiving study treatment. Males and females "
+    "must agree to use adequate methods of birth control during participation in this trial and for "
+    "3 months after completing therapy",
+    NULL,
+    "review" },
+  /* H. Contradictions and conditions. NCT05658640 */
+  { I,
+    "Children between 1 year (≥ 12 months) and 18 years of age at the time of first diagnosis and "
+    "less than 21 years at the time of inclusion. Patients under 6 years old must weigh at least 7 "
+    "kg at the time of enrollment. Patients over 6 years old must weigh at least 10 kg at the time "
+    "of enrollment.",
+    NULL,
+    "review" },
+  /* NCT05589896 */
+  { I,
+    "Male or female, aged ≥18 and <55 years for patients receiving MAC (Regimen A or Regimen B); "
+    "aged ≥18 and <70 years for patients receiving RIC (Regimen C)",
+    NULL,
+    "review" },
+  /* NCT05321940 */
+  { I,
+    "Must have failed standard induction and salvage therapies available AND be ineligible for "
+    "allogeneic stem cell transplant ǂ as follows:\n"
+    "Relapsed/refractory (R/R) AML is defined as patients ≥ 18 years of age at the time of signing "
+    "the informed consent form (ICF) who are not eligible to receive further intensive therapy and:\n"
+    "For R/R ALL, the patient must have failed (relapsed or primary refractory) induction "
+    "chemotherapy. The patient should also have failed blinatumomab if CD19+ B-cell ALL, "
+    "inotuzumab if CD22+ B-cell ALL, tyrosine kinase inhibitor if bcr-abl+.",
+    NULL,
+    "partial: not hsct_eligible" },
+  /* I. Inclusive upper age limits of whole years. NCT05519384 */
+  { I,
+    "Age ≤18, male or female;",
+    NULL,
+    "rule: age_years < 19" },
+  /* NCT05664230 */
+  { I,
+    "Patient between 1 and 10 years of age",
+    NULL,
+    "rule: age_years >= 1 and age_years < 11" },
 };
 
 static char *

@@ -777,6 +777,42 @@ test_headerless (void)
 }
 
 static void
+test_scopes (void)
+{
+  /* A header that names a sub-study, and a cohort title over headers
+   * (NCT02724163, NCT01515527): the criteria read it as their context. */
+  g_autoptr(GPtrArray) criteria = split (
+    "Inclusion Criteria:\n\n"
+    "Inclusion criteria for trial entry\n\n"
+    "* Age <18 years at trial entry.\n\n"
+    "Inclusion criteria for participation in the gemtuzumab ozogamicin dose finding study:\n\n"
+    "* Normal renal function defined as calculated creatinine clearance ≥90ml/min/1.73m2.\n\n"
+    "Exclusion Criteria:\n\n"
+    "Exclusion criteria for all randomisations\n\n"
+    "* Pregnant or lactating females.\n");
+  g_autoptr(GPtrArray) cohorts = split (
+    "Cohort 1\n\n"
+    "Inclusion Criteria:\n\n"
+    "1. ECOG performance status of ≤ 2.\n\n"
+    "Cohort 2\n\n"
+    "Inclusion Criteria:\n\n"
+    "2. ECOG Performance Status equal to 3 or 4\n");
+
+  assert_criterion (criteria, I, 1, "Age <18 years at trial entry.", NULL, ELIGO_SUBJECT_PATIENT);
+  assert_criterion (criteria, I, 2, "Normal renal function defined as calculated creatinine "
+                    "clearance ≥90ml/min/1.73m2.",
+                    "Inclusion criteria for participation in the gemtuzumab ozogamicin dose finding "
+                    "study:", ELIGO_SUBJECT_PATIENT);
+  assert_criterion (criteria, E, 1, "Pregnant or lactating females.", NULL, ELIGO_SUBJECT_PATIENT);
+
+  /* The title stays a criterion of its own, so that the ids do not move. */
+  assert_criterion (cohorts, I, 1, "Cohort 1", "Cohort 1", ELIGO_SUBJECT_PATIENT);
+  assert_criterion (cohorts, I, 2, "ECOG performance status of ≤ 2.", "Cohort 1", ELIGO_SUBJECT_PATIENT);
+  assert_criterion (cohorts, I, 4, "ECOG Performance Status equal to 3 or 4", "Cohort 2",
+                    ELIGO_SUBJECT_PATIENT);
+}
+
+static void
 test_no_bullets (void)
 {
   /* Real text from NCT00007696 and NCT05695014, and a made-up one. */
@@ -1036,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/eligo/splitter/nesting/numbering", test_nesting_numbering);
   g_test_add_func ("/eligo/splitter/lead-ins", test_leadins);
   g_test_add_func ("/eligo/splitter/donors", test_donors);
+  g_test_add_func ("/eligo/splitter/scopes", test_scopes);
   g_test_add_func ("/eligo/splitter/continuation", test_continuation);
   g_test_add_func ("/eligo/splitter/headerless", test_headerless);
   g_test_add_func ("/eligo/splitter/no-bullets", test_no_bullets);

@@ -73,6 +73,7 @@ typedef struct
   int                    parent;
   char                  *group;
   char                  *section;
+  char                  *scope;
   EligoCriterionKind     kind;
   EligoCriterionSubject  subject;
   EligoCriterionSubject  child_subject;
@@ -103,6 +104,7 @@ typedef struct
   char                  *section;
   char                  *group;
   gboolean               group_used;
+  char                  *scope;    /* "Cohort 1" standing over the headers that follow */
 } Parser;
 
 static const char *generic_words[] = {
@@ -788,6 +790,43 @@ append_line (Node       *node,
   node->n_lines++;
 }
 
+/* A header that names part of the trial ("Inclusion criteria for
+ * participation in R2", "Exclusion criteria for biomarkers substudy"). */
+static gboolean
+is_scoped_header (const char *section)
+{
+  return section != NULL
+    && g_regex_match_simple ("\\b(?:cohorts?|arms?|sub-?stud(?:y|ies)|dose[- ](?:finding|escalation|expansion)|"
+                             "expansion|participation in|part\\s+[a-z0-9]{1,2}\\b|group\\s+[a-z0-9]{1,2}\\b|"
+                             "phase\\s+(?:1|2|i|ii)[ab]?\\b|r[1-9]\\b)",
+                             section, G_REGEX_CASELESS, 0)
+    && !g_regex_match_simple ("\\bfor all\\b", section, G_REGEX_CASELESS, 0);
+}
+
+/* A title line that names a cohort, arm or part: "Cohort 1", "Part B". */
+static gboolean
+is_scope_title (const char *text)
+{
+  return strlen (text) <= 40
+    && g_regex_match_simple ("^\\s*(?:cohort|part|arm|group|stratum|sub-?study)\\s+[a-z0-9]{1,3}"
+                             "(?:\\s*(?:and|&|,|to|-)\\s*[a-z0-9]{1,3})*\\s*:?\\s*$",
+                             text, G_REGEX_CASELESS, 0);
+}
+
+/* What the criteria that follow are limited to: the cohort title, then a
+ * scoped header. They read it as part of their context. */
+static char *
+scope_of (Parser *parser)
+{
+  const char *section = is_scoped_header (parser->section) ? parser->section : NULL;
+
+  if (parser->scope != NULL && section != NULL)
+    return g_strconcat (parser->scope, "\n", section, NULL);
+  if (parser->scope != NULL)
+    return g_strdup (parser->scope);
+  return g_strdup (section);
+}
+
 static int
 add_node (Parser     *parser,
           int         parent,
@@ -799,6 +838,7 @@ add_node (Parser     *parser,
   node.parent = parent;
   node.group = g_strdup (parser->group);
   node.section = g_strdup (parser->section);
+  node.scope = scope_of (parser);
   node.kind = parser->kind;
   node.subject = parser->subject;
 
@@ -1019,6 +1059,15 @@ add_text (Parser     *parser,
         }
     }
 
+  /* "Cohort 1" over the headers of that cohort's own criteria: it stays a
+   * criterion of its own (the ids do not move) and scopes what follows. */
+  if (is_scope_title (text) && !next_is_item (lines, n_lines, index))
+    {
+      close_section (parser);
+      g_free (parser->scope);
+      parser->scope = g_strdup (text);
+    }
+
   if (ends_with_colon (text) || (is_title (text) && next_is_item (lines, n_lines, index)))
     {
       if (is_generic_leadin (text, parser->kind))
@@ -1150,6 +1199,7 @@ build_context (Parser  *parser,
   GPtrArray *chain = g_ptr_array_new ();
   Node *n;
   const char *group = node->group;
+  const char *scope = node->scope;
 
   for (n = node; n->parent >= 0; )
     {
@@ -1158,11 +1208,14 @@ build_context (Parser  *parser,
       if (!is_generic_leadin (parent->text->str, parent->kind) && parent->text->len > 0)
         g_ptr_array_insert (chain, 0, parent->text->str);
       group = parent->group;
+      scope = parent->scope;
       n = parent;
     }
 
   if (group != NULL)
     g_ptr_array_insert (chain, 0, (gpointer) group);
+  if (scope != NULL)
+    g_ptr_array_insert (chain, 0, (gpointer) scope);
 
   for (guint i = 0; i < chain->len; i++)
     {
@@ -1181,6 +1234,7 @@ clear_node (gpointer data)
 
   g_string_free (node->text, TRUE);
   g_free (node->group);
+  g_free (node->scope);
   g_free (node->section);
 }
 
@@ -1329,6 +1383,7 @@ eligo_criteria_split_full (const char  *eligibility_text,
   g_array_unref (lines);
   g_free (parser.section);
   g_free (parser.group);
+  g_free (parser.scope);
 
   return result;
 }

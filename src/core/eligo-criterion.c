@@ -445,6 +445,7 @@ structured_age (EligoTrial *trial,
   g_autoptr(EligoRule) rule = NULL;
   g_autoptr(GError) error = NULL;
   EligoCriterion *criterion;
+  gboolean max_open;
 
   /* A minimum of 0 is no limit at all. */
   if (min <= 0)
@@ -452,14 +453,18 @@ structured_age (EligoTrial *trial,
   if (min < 0 && max < 0)
     return NULL;
 
+  /* Age is fractional: a maximum of "80 Years" admits a patient aged 80
+   * years and 6 months, so a whole number of years is an open bound one
+   * year higher. A maximum in months or weeks stays as computed. */
+  max_open = max >= 0 && max == floor (max) && max_text != NULL && strstr (max_text, "Year") != NULL;
   min_number = format_number (floor (min * 100 + 0.5) / 100);
-  max_number = format_number (floor (max * 100 + 0.5) / 100);
+  max_number = format_number (max_open ? max + 1 : floor (max * 100 + 0.5) / 100);
 
   if (min >= 0 && max >= 0)
     {
       /* Translators: the registry's age limits, e.g. "Age: 14 Years to 80 Years" */
       text = g_strdup_printf (_("Age: %s to %s (registry)"), min_text, max_text);
-      rule_text = g_strdup_printf ("age_years >= %s and age_years <= %s", min_number, max_number);
+      rule_text = g_strdup_printf ("age_years >= %s and age_years %s %s", min_number, max_open ? "<" : "<=", max_number);
     }
   else if (min >= 0)
     {
@@ -469,7 +474,7 @@ structured_age (EligoTrial *trial,
   else
     {
       text = g_strdup_printf (_("Age: up to %s (registry)"), max_text);
-      rule_text = g_strdup_printf ("age_years <= %s", max_number);
+      rule_text = g_strdup_printf ("age_years %s %s", max_open ? "<" : "<=", max_number);
     }
 
   rule = eligo_rule_parse (rule_text, NULL, &error);

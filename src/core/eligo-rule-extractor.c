@@ -115,6 +115,8 @@ typedef struct
 #define COUNTUNIT "(?<unit>x?\\s*10\\s*(?:\\^|\\*|e)\\s*(?:9|3)\\s*/\\s*(?:l|liter|ul|mm3|mm\\^3|mcl)|" \
   "g/l|(?:cells\\s*)?/\\s*(?:ul|mm3|mm\\^3|mcl|cubic mm)|k/ul)"
 #define WITHIN "(?:within|in)\\s+(?:the\\s+)?(?:past\\s+|last\\s+|previous\\s+|prior\\s+|preceding\\s+)?(?:<=\\s*)?"
+/* "aged >= 12 weeks": a number in another unit is not an age in years. */
+#define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
 #define DIAGRE \
   "b[- ]?cell (?:precursor |lineage |derived )?acute lymphoblastic leuk[a-z]*(?:\\s*\\((?:b[- ]?all|all)\\))?|" \
   "acute b[- ]?(?:cell )?lymphoblastic leuk[a-z]*(?:\\s*\\(b[- ]?all\\))?|b[- ]all\\b|b-?cell all\\b|" \
@@ -128,7 +130,7 @@ static const Matcher matchers[] = {
     "(?:screening|enrol+ment|registration|study entry|(?:car[- ]?t\\s+)?cell infusion|infusion|consent|conditioning|leukapheresis|"
     "lymphodepletion|the pretreatment regimen|pretreatment|pre-treatment|study treatment|randomi[sz]ation)(?:\\s+visit)?"
     "(?:\\s+or\\s+(?:conditioning|infusion|enrol+ment|lymphodepletion))?" },
-  { K_NEUTRAL, "consent", "\\b(?:from|after|before|prior to)\\s+(?:the\\s+)?(?:date|time)\\s+(?:of\\s+|they\\s+|he or she\\s+)?"
+  { K_NEUTRAL, "consent", "\\b(?:at|from|after|before|prior to)\\s+(?:the\\s+)?(?:date|time)\\s+(?:of\\s+|they\\s+|he or she\\s+)?"
     "(?:signing|sign|signature of|signed)\\s+(?:the\\s+|an?\\s+)?(?:written\\s+)?informed consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?" },
   { K_NEUTRAL, "until", "\\buntil\\s+" NUMRE ("n") "\\s*(?:months?|weeks?|days?|years?)\\s+after\\s+(?:the\\s+)?(?:completing|completion of|end of|last)?[a-z0-9 -]{0,30}?(?:treatment|infusion|therapy|dose)" },
   { K_NEUTRAL, "investigator", "(?:\\(\\s*)?\\b(?:according to|as judged by|based on|per)\\s+(?:the\\s+)?investigator'?s?\\s*(?:judge?ment|assessment|opinion)?(?:\\s*\\))?|,?\\s*as judged by the investigator,?" },
@@ -185,7 +187,7 @@ static const Matcher matchers[] = {
     "\\s*(?<unit>years?|months?)?(?:\\s+(?:old|of age))?\\s*(?:to|and|-)\\s*(?:" OPRE ("op2") WS ")?" NUMRE ("num2") "\\s*(?<unit2>years?|months?)"
     "(?<old>\\s+(?:old|of age))?(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
   { K_AGE_OP, "age",
-    "\\b(?:age[sd]?|aged)\\b\\s*(?:of\\s+|is\\s+|:\\s*)?" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?|months?)?(?:\\s+(?:old|of age))?"
+    "\\b(?:age[sd]?|aged)\\b\\s*(?:of\\s+|is\\s+|:\\s*)?" OPRE ("op") WS NUMRE ("num") NOT_AGE_UNIT "\\s*(?<unit>years?|months?)?(?:\\s+(?:old|of age))?"
     "(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
   { K_AGE_OP, "year",
     "(?:^|(?<=[\\s(,;:]))" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?)(?:\\s+(?:old|of age))"
@@ -303,8 +305,11 @@ static const Matcher matchers[] = {
   { K_BOOL, "mrd|residual", "\\b(?:(?:minimal|measurable) residual disease\\s*(?:\\(mrd\\))?|mrd)[- ]?\\s*negativ[a-z]*(?:\\s+in\\s+(?:the\\s+)?bone marrow)?|\\bnegative\\s+(?:for\\s+)?(?:mrd|minimal residual disease)\\b", "mrd_negative" },
   { K_NOT, "mrd|residual", "\\b(?:(?:minimal|measurable) residual disease\\s*(?:\\(mrd\\))?|mrd)[- ]?\\s*positiv[a-z]*|\\bpositive\\s+(?:for\\s+)?mrd\\b", "mrd_negative" },
   { K_BOOL, "extramedullary", "\\bextramedullary\\s+(?:relapse|disease|leuk[a-z]*|involvement|infiltration)\\b", "extramedullary_disease" },
-  { K_BOOL, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:diseases?|disorders?|involvement|leuk[a-z]*|pathology|invasion|infiltration|lesions?)\\b|"
-    "\\bcns[- ]?3(?:\\s+(?:disease|leuk[a-z]*))?\\b|\\bcns (?:grade|status) 3\\b", "cns_disease" },
+  /* cns_disease is any active CNS disorder: CNS leukemia alone is
+   * narrower (a seizure disorder would be excluded by it), so no atom. */
+  { K_BOOL, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:diseases?|disorders?|pathology)\\b", "cns_disease" },
+  { K_MASK, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:involvement|leuk[a-z]*|invasion|infiltration|lesions?)\\b|"
+    "\\bcns[- ]?3(?:\\s+(?:disease|leuk[a-z]*))?\\b|\\bcns (?:grade|status) 3\\b" },
 
   /* Treatment history. */
   { K_PERSIST, "car", "\\bloss of (?:the\\s+)?car[- ]?t(?:[- ]cells?)?\\s*(?:cells?\\s+)?(?:activity|persistence|function)|\\bcar[- ]?t(?:[- ]cells?)?\\s+(?:are\\s+|were\\s+)?no longer (?:detectable|detected|functional)" },
@@ -351,7 +356,8 @@ static const Matcher matchers[] = {
   { K_BOOL, "syphilis|treponema", "\\b(?:positive\\s+(?:for\\s+)?)?(?:syphilis|treponema pallidum)(?:\\s+(?:infection|antibody|primary screening antibody))*(?:\\s*(?:positive|\\(\\+\\))|\\s*(?<neg>negative))?", "syphilis_positive" },
   { K_BOOL, "infect|sepsis|septic",
     "\\b(?:(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic)(?:\\s*(?:,|or|and|and/or)?\\s*(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic))*\\s+)"
-    "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)|"
+    "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)"
+    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))|"
     "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
   { K_BOOL, "autoimmune|auto-immune", "\\b(?:active\\s+)?auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
   { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
@@ -362,9 +368,18 @@ static const Matcher matchers[] = {
   { K_BOOL, "thrombosis|dvt", "\\b(?:symptomatic\\s+)?(?:deep vein thrombosis|deep venous thrombosis|dvt)(?:\\s*\\(dvt\\))?\\s*(?:or|and|and/or|/)\\s*(?:pulmonary embolism|pe)(?:\\s*\\(pe\\))?[^.;]{0,30}?"
     WITHIN "(?:6|six)\\s*months\\b", "recent_thrombosis" },
   { K_CARDIAC, "infarction", "\\bmyocardial infarction\\b[^.;]{0,140}?" WITHIN "(?:12|twelve)\\s*months\\b|\\bmyocardial infarction\\b[^.;]{0,140}?" WITHIN "(?:1|one)\\s*year\\b" },
+  /* pregnant_or_lactating is either: a text that names only one of them
+   * would, as an exclusion, exclude the other too. */
   { K_BOOL, "pregnan|lactat|nursing|breast",
-    "\\bpregnan(?:t|cy)(?:\\s*(?:,|or|and|and/or|/)\\s*(?:lactating|nursing|breast[- ]?feeding|lactation|breasting-feeding)(?:\\s*\\((?:lactating|nursing)\\))?)?(?:\\s+(?:women|females?))?|"
-    "\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding)(?:\\s+(?:women|females?))?", "pregnant_or_lactating" },
+    "\\bpregnan(?:t|cy)(?:\\s+(?:women|females?))?\\s*\\(?\\s*(?:,|or|and|and/or|/)\\s*(?:(?:are\\s+|who are\\s+)?)(?:lactating|nursing|breast[- ]?feeding|lactation|breasting-feeding)"
+    "\\)?(?:\\s*\\((?:lactating|nursing|breast[- ]?feeding)\\))?(?:\\s+(?:women|females?))?|"
+    "\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding)(?:\\s+(?:women|females?))?\\s*(?:,|or|and|and/or|/)\\s*pregnan(?:t|cy)(?:\\s+(?:women|females?))?",
+    "pregnant_or_lactating" },
+  /* One of them alone: kept only beside the other ("Pregnant females;
+   * breastfeeding females"). */
+  { K_BOOL, "pregnan|lactat|nursing|breast",
+    "\\bpregnan(?:t|cy)\\b(?:\\s+(?:women|females?))?|\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding|lactation)\\b(?:\\s+(?:women|females?))?",
+    "pregnant_or_lactating", "one" },
   { K_NOT, "contracept|birth control",
     "\\b(?:do not|does not|did not|unwilling to|refuse to|refuses to|not willing to|not agree to|disagree to)\\s+(?:consent to|agree to use|agree to|use|take|practice|adopt)?\\s*"
     "(?:an?\\s+)?(?:medically approved\\s+)?(?:highly\\s+)?(?:effective|adequate|acceptable|reliable)?\\s*(?:contracepti(?:on|ve)|birth control)(?:\\s+(?:methods?|measures?))?", "contraception_agreed" },
@@ -380,12 +395,12 @@ static const Matcher matchers[] = {
 static const char exception_pattern[] =
   "\\b(?:unless|except|excepting|excluding|with the exception|other than|allowed|permitted|permissible|"
   "(?:may|can|could)(?: also)? be (?:enrolled|included|eligible)|(?:are|is|be|considered) eligible|eligible if|not (?:be )?excluded|"
-  "investigator (?:may|can)|at the discretion|only if|as long as|provided that|acceptable if|is acceptable|not applicable|"
+  "investigator (?:may|can)|at the discretion|only if|as long as|provided that|acceptable if|(?:is|are) acceptable|not applicable|"
   "as determined by the investigator|in the opinion of the investigator|in the (?:judge?ment|estimation|evaluation) of the investigator|"
   "whichever|half[- ]li(?:fe|ves)|if\\b[^.;]{0,80}?\\bnot met)";
 /* Exceptions that relax the criterion when they open a sentence of their own. */
 static const char relaxing_pattern[] =
-  "\\b(?:acceptable if|is acceptable|allowed|permitted|permissible|(?:may|can|could)(?: also)? be (?:enrolled|included|eligible)|(?:are|is|be) eligible|eligible if|not (?:be )?excluded)";
+  "\\b(?:acceptable if|(?:is|are) acceptable|(?:may|can) have|allowed|permitted|permissible|(?:may|can|could)(?: also)? be (?:enrolled|included|eligible)|(?:are|is|be) eligible|eligible if|not (?:be )?excluded)";
 /* Exceptions that govern the whole criterion. */
 static const char whole_pattern[] =
   "\\bif (?:the |these |those |such )?(?:above|these|those|such|criteria|conditions|requirements)\\b[^.;]{0,40}?\\bnot met|"
@@ -403,6 +418,47 @@ static const char donor_pattern[] =
   "^\\s*(?:the\\s+)?donors?\\b(?!\\s+availability)|\\bdonor (?:inclusion|exclusion|eligibility|criteria)\\b";
 static const char conditional_context_pattern[] =
   "^\\s*(?:for|if|in the case|in case|when)\\b";
+/* A lead-in that limits its items to part of the trial or of its patients. */
+static const char scope_context_pattern[] =
+  "\\b(?:cohorts?|arms?|sub-?stud(?:y|ies)|sub-?groups?|dose[- ](?:finding|escalation|expansion)|participation in|"
+  "part\\s+(?:[a-d]|[1-4]|i{1,3}|iv)\\b|group\\s+(?:[a-h]|\\d{1,2})\\b|r[1-9]\\b|only for|"
+  "phase\\s*(?:1|2|i|ii)[ab]?(?:\\s*/\\s*(?:2|ii)[ab]?)?\\s+(?:portion|part|only|cohort|stage)|"
+  "(?:patients|participants|subjects)\\s+(?:receiving|treated with|who (?:will )?receive|not participating))|"
+  "^\\s*in\\s+(?:the\\s+)?(?:cohort|arm|part|group|patients|participants|subjects|children|adults)\\b";
+/* A lead-in that defines a term or gives examples: its items are not each
+ * required (inclusions). Organ-function lead-ins list requirements. */
+static const char definition_context_pattern[] =
+  "\\b(?:is|are)\\s+defined\\s+(?:as|by)\\b|\\bdefinitions?\\b|\\bexamples?\\b|\\be\\.\\s?g\\b|\\bfor example\\b|"
+  "\\bsuch as\\b|\\bincluding but not limited\\b|\\binclude(?:s)? but\\b";
+/* A criterion that opens by naming the patients it applies to. */
+static const char subgroup_text_pattern[] =
+  "^\\W*(?:for|in)\\s+(?:the\\s+)?(?:participants?|patients?|subjects?|children|adolescents|adults|those|cohorts?|arms?|parts?|groups?)\\b|"
+  "^\\W*(?:[a-z]+\\s+){0,3}(?:arms?|cohorts?|part\\s+(?:[a-d]|[1-4])|group\\s+(?:[a-h]|\\d{1,2}))\\b[^:.;]{0,40}:";
+/* A clause that holds only under a condition. */
+static const char conditional_clause_pattern[] =
+  "\\b(?:if|when|whenever|once|where applicable|in (?:the )?case of|for those (?:who|with))\\b";
+/* Words for diseases the diagnosis variable does not name. */
+static const char other_disease_pattern[] =
+  "\\b(?:lymphomas?|mds|myelodysplastic|sarcoma|cml|cll|aul|apl|jmml|neoplasms?)\\b|"
+  "\\b(?:undifferentiated|ambiguous lineage|promyelocytic|chronic)\\s+(?:[a-z]+\\s+)?leuk[a-z]*|"
+  "\\b(?:[a-z0-9]+-(?:rearranged|r|positive|negative|like)|etp|ph[+-]?|early t-cell precursor|r/r|relapsed|refractory)\\s+all\\b|"
+  "\\batll\\b";
+/* What narrows a diagnosis when it follows it in an exclusion. */
+static const char diagnosis_qualifier_pattern[] =
+  "^[^.;]*?\\b(?:without|with(?!in)|that|which|whose|harbou?ring|carrying|who (?:have|has|had|are|were|is))\\b";
+/* Words that may follow a diagnosis without qualifying it. */
+static const char * const diagnosis_follow_words[] = {
+  "or", "and", "and/or", "patients", "patient", "subjects", "participants", "according", "as",
+  "confirmed", "diagnosed", "per", "by", "is", "are", "was", "were", "who", "in",
+  NULL
+};
+/* Words that may stand right before a diagnosis without qualifying it. */
+static const char * const diagnosis_lead_words[] = {
+  "or", "and", "with", "of", "diagnosed", "diagnosis", "patients", "patient", "known", "history",
+  "confirmed", "documented", "have", "has", "had", "subjects", "participants", "suffering", "from",
+  "presence", "previous", "prior", "and/or", "active", "concurrent", "current", "existing", "other",
+  NULL
+};
 static const char lab_name_pattern[] =
   "(?<bili>(?<direct>direct|conjugated|indirect)?\\s*bilirubin|tbil)|(?<creat>creatinine|s?cr\\b)|(?<bun>blood urea nitrogen|bun|urea)|"
   "(?<alt>alanine|alt\\b|sgpt)|(?<ast>aspartate|ast\\b|sgot)|(?<both>transaminases?)";
@@ -460,6 +516,19 @@ typedef struct
   GRegex          *donor;
   GRegex          *window;
   GRegex          *conditional_context;
+  GRegex          *scope_context;
+  GRegex          *definition_context;
+  GRegex          *subgroup_text;
+  GRegex          *conditional_clause;
+  GRegex          *other_disease;
+  GRegex          *diagnosis_qualifier;
+  GRegex          *organ_context;
+  GRegex          *steroid_dose;
+  GRegex          *group_definition;
+  GRegex          *bare_uln;
+  GRegex          *cns_leukemia;
+  GRegex          *cns_narrower;
+  GRegex          *history;
   GRegex          *lab_name;
   GRegex          *virus_name;
   GRegex          *word;
@@ -854,6 +923,19 @@ get_patterns (void)
       p->donor = compile (donor_pattern);
       p->window = compile ("\\b(?:within|in the (?:past|last|previous|preceding))\\b|\\b\\d+\\s*(?:days?|weeks?|months?|years?)\\s+(?:prior|before|ago)\\b");
       p->conditional_context = compile (conditional_context_pattern);
+      p->scope_context = compile (scope_context_pattern);
+      p->definition_context = compile (definition_context_pattern);
+      p->subgroup_text = compile (subgroup_text_pattern);
+      p->conditional_clause = compile (conditional_clause_pattern);
+      p->other_disease = compile (other_disease_pattern);
+      p->diagnosis_qualifier = compile (diagnosis_qualifier_pattern);
+      p->organ_context = compile ("\\b(?:function|organ|laborator[a-z]*|labs?|hematolog[a-z]*|haematolog[a-z]*|values|parameters|reserve)\\b");
+      p->bare_uln = compile ("(?:(?:^|[;:,]|\\bor\\b)\\s*|\\([^()]{0,60}?)(?:<=|>=|<|>)\\s*\\d+(?:\\.\\d+)?\\s*(?:x|times|-?fold)?\\s*(?:the\\s+)?(?:uln|upper limit)");
+      p->group_definition = compile ("\\b(?:aml|all|leuk[a-z]*|mds|disease|remission|relapsed?|refractory|failure|patients)\\b[^.;]{0,20}?\\b(?:is|are) defined as\\b");
+      p->steroid_dose = compile ("\\b\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|ug)\\b|\\bdos(?:e|es|age|ing)\\b|\\bequivalent\\b|\\bphysiologic");
+      p->cns_leukemia = compile ("leuk|lymphoma|blast|\\bcsf\\b|cerebrospinal|\\bcns[- ]?[123]\\b|involvement|infiltrat|invasion|relapse");
+      p->cns_narrower = compile ("\\b(?:uncontrolled|symptomatic|neurolog[a-z]*|requiring|with signs)\\b");
+      p->history = compile ("\\b(?:history|prior|previous|past)\\b");
       p->lab_name = compile (lab_name_pattern);
       p->virus_name = compile (virus_name_pattern);
       p->word = compile (word_pattern);
@@ -971,6 +1053,22 @@ to_years (double      number,
   return number;
 }
 
+/* Age is fractional: "up to 55 years" admits a patient of 55 years and 6
+ * months, so an inclusive upper limit of whole years becomes an open
+ * limit a year higher. Exclusive wording ("under 65") and limits in
+ * months stay as written. */
+static Node *
+leaf_upper_age (Op          op,
+                double      value,
+                const char *unit)
+{
+  gboolean years = unit == NULL || g_str_has_prefix (unit, "year");
+
+  if (op == OP_LE && years && value == floor (value))
+    return leaf_compare ("age_years", OP_LT, value + 1);
+  return leaf_compare ("age_years", op, to_years (value, unit));
+}
+
 static Node *
 build_age (GMatchInfo *info,
            MatcherKind kind,
@@ -1007,12 +1105,11 @@ build_age (GMatchInfo *info,
       if ((low != OP_GE && low != OP_GT) || (high != OP_LE && high != OP_LT))
         return NULL;
       value = to_years (value, unit != NULL ? unit : unit2);
-      value2 = to_years (value2, unit2);
-      if (value >= value2 || value2 > 120)
+      if (value >= to_years (value2, unit2) || to_years (value2, unit2) > 120)
         return NULL;
       node = node_new_group (NODE_AND);
       node_add (node, leaf_compare ("age_years", low, value));
-      node_add (node, leaf_compare ("age_years", high, value2));
+      node_add (node, leaf_upper_age (high, value2, unit2));
       *ok = TRUE;
       return node;
     }
@@ -1034,7 +1131,7 @@ build_age (GMatchInfo *info,
   if (parse_op (op_str) == OP_NONE || value > 120)
     return NULL;
   *ok = TRUE;
-  return leaf_compare ("age_years", parse_op (op_str), to_years (value, unit));
+  return leaf_upper_age (parse_op (op_str), value, unit);
 }
 
 static int
@@ -1650,7 +1747,13 @@ run_matcher (Reader *reader,
         }
       if (partial)
         flags |= FLAG_PARTIAL;
-      add_atom (reader, start, end, index, node, flags);
+      span = add_atom (reader, start, end, index, node, flags);
+      if (m->kind == K_BOOL && m->aux != NULL)
+        {
+          g_autofree char *matched = g_match_info_fetch (info, 0);
+
+          span->symbol = g_strdup (strstr (matched, "pregnan") != NULL ? "pregnancy" : "lactation");
+        }
     }
 }
 
@@ -2084,6 +2187,273 @@ reader_clear (Reader *reader)
     g_string_free (reader->reason, TRUE);
 }
 
+/* @source (the text or the connector text) of top-level clause @top with
+ * its parentheticals; everything else becomes spaces. */
+static char *
+top_clause_of (Reader     *reader,
+               const char *source,
+               int         top)
+{
+  char *out = g_strdup (source);
+
+  for (int i = 0; i < reader->len; i++)
+    if (top_clause (reader, reader->clause_of[i]) != top)
+      out[i] = ' ';
+  return out;
+}
+
+static gboolean
+has_bare_limit (Reader *reader,
+                int     top)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  g_regex_match (patterns->bare_uln, reader->conn, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      int at;
+      int k;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      at = top_clause (reader, reader->clause_of[s]);
+      if (at == top)
+        return TRUE;
+      /* The limit opens its clause: it goes with the clause before. */
+      for (k = s - 1; k >= 0 && top_clause (reader, reader->clause_of[k]) == at; k--)
+        if (!g_ascii_isspace (reader->conn[k]) && !strchr (";:,.", reader->conn[k]))
+          break;
+      if (k >= 0 && top_clause (reader, reader->clause_of[k]) == at)
+        continue;
+      while (k >= 0 && top_clause (reader, reader->clause_of[k]) != top
+             && (g_ascii_isspace (reader->text->str[k]) || strchr (";:,.", reader->text->str[k]) != NULL))
+        k--;
+      if (k >= 0 && top_clause (reader, reader->clause_of[k]) == top)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+atom_mentions (Node       *node,
+               const char *part)
+{
+  if (node->kind == NODE_LEAF)
+    return node->text != NULL && strstr (node->text, part) != NULL;
+  for (guint i = 0; i < node->children->len; i++)
+    if (atom_mentions (g_ptr_array_index (node->children, i), part))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+atom_is (Span       *atom,
+         const char *var)
+{
+  return atom->node != NULL && atom->node->kind == NODE_LEAF && atom->node->text != NULL
+    && strcmp (atom->node->text, var) == 0;
+}
+
+/* Is the diagnosis @atom qualified by the words around it ("BCR-ABL1
+ * positive AML", "relapsed or refractory AML", "therapy for AML", "AML
+ * without a familial history")? */
+static gboolean
+diagnosis_is_qualified (Reader *reader,
+                        Span   *atom)
+{
+  const char *text = reader->text->str;
+  int top = top_clause (reader, atom->clause);
+  int k = atom->start - 1;
+  int word_end;
+  g_autofree char *word = NULL;
+  g_autofree char *after = NULL;
+  int e = atom->end;
+
+  while (k >= 0 && text[k] == ' ')
+    k--;
+  if (k >= 0 && top_clause (reader, reader->clause_of[k]) == top && strchr (",/(:;", text[k]) == NULL)
+    {
+      word_end = k + 1;
+      while (k >= 0 && (g_ascii_isalnum (text[k]) || strchr ("-+/'", text[k]) != NULL))
+        k--;
+      word = g_strndup (text + k + 1, word_end - k - 1);
+      if (*word != '\0' && !g_strv_contains (diagnosis_lead_words, word))
+        return TRUE;
+    }
+
+  while (e < reader->len && top_clause (reader, reader->clause_of[e]) == top)
+    e++;
+  after = g_strndup (text + atom->end, e - atom->end);
+  /* "MDS/AML predisposition syndromes": the diagnosis names something else. */
+  k = 0;
+  while (after[k] == ' ')
+    k++;
+  if (g_ascii_isalpha (after[k]))
+    {
+      int n = k;
+      g_autofree char *next = NULL;
+
+      while (g_ascii_isalnum (after[n]) || after[n] == '/' || after[n] == '-')
+        n++;
+      next = g_strndup (after + k, n - k);
+      if (!g_strv_contains (diagnosis_follow_words, next))
+        return TRUE;
+    }
+  return g_regex_match (patterns->diagnosis_qualifier, after, 0, NULL);
+}
+
+/* Does the parenthetical that holds @atom qualify a word that was not
+ * read ("high risk MDS (>10% blasts)")? Stacked brackets are skipped. */
+static gboolean
+qualifies_unread_word (Reader *reader,
+                       Span   *atom)
+{
+  const char *text = reader->text->str;
+  int k = clause_get (reader, atom->clause)->start - 1;
+
+  for (;;)
+    {
+      while (k >= 0 && text[k] == ' ')
+        k--;
+      if (k >= 0 && (text[k] == ')' || text[k] == ']'))
+        {
+          int depth = 0;
+
+          for (; k >= 0; k--)
+            {
+              if (text[k] == ')' || text[k] == ']')
+                depth++;
+              else if ((text[k] == '(' || text[k] == '[') && --depth == 0)
+                break;
+            }
+          k--;
+          continue;
+        }
+      break;
+    }
+  return k >= 0 && g_ascii_isalnum (text[k]) && !reader->covered[k];
+}
+
+typedef struct
+{
+  Span   *atom;
+  char   *var;
+  Op      op;        /* OP_NONE: not a comparison */
+  double  value;
+  gboolean negated;
+} Constraint;
+
+static void
+collect_constraints (Span      *atom,
+                     Node      *node,
+                     gboolean   negated,
+                     GArray    *out)
+{
+  Constraint c = { atom, NULL, OP_NONE, 0, negated };
+  g_auto(GStrv) parts = NULL;
+
+  if (node->kind != NODE_LEAF)
+    {
+      for (guint i = 0; i < node->children->len; i++)
+        collect_constraints (atom, g_ptr_array_index (node->children, i), negated, out);
+      return;
+    }
+
+  parts = g_strsplit (node->text, " ", 3);
+  if (strcmp (parts[0], "not") == 0 && parts[1] != NULL)
+    {
+      c.var = g_strdup (parts[1]);
+      c.negated = !negated;
+    }
+  else
+    {
+      c.var = g_strdup (parts[0]);
+      if (parts[1] != NULL && parts[2] != NULL && parse_op (parts[1]) != OP_NONE)
+        {
+          c.op = parse_op (parts[1]);
+          c.value = g_ascii_strtod (parts[2], NULL);
+        }
+    }
+  g_array_append_val (out, c);
+}
+
+/* The sanity pass: a variable that two atoms constrain. Two limits of one
+ * number are a range only when one is a lower and the other an upper
+ * limit above it (an inclusion), or an "or" of the two sides (an
+ * exclusion); anything else is alternatives ("<= 3x ULN; <= 5x ULN with
+ * liver involvement") or a misreading ("< 6 and > 6"), and is dropped. Two
+ * readings of the diagnosis or the status are dropped; so are a fact and
+ * its negation. */
+static void
+drop_conflicts (Reader *reader)
+{
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (Constraint));
+
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+
+      if (!(atom->flags & FLAG_DROPPED) && !(atom->flags & FLAG_SEX_ALL) && atom->node != NULL)
+        collect_constraints (atom, atom->node, (atom->flags & FLAG_NEGATED) != 0, all);
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      Constraint *a = &g_array_index (all, Constraint, i);
+      g_autoptr(GPtrArray) same = g_ptr_array_new ();
+      gboolean conflict = FALSE;
+
+      for (guint j = 0; j < all->len; j++)
+        {
+          Constraint *b = &g_array_index (all, Constraint, j);
+
+          if (strcmp (a->var, b->var) == 0)
+            g_ptr_array_add (same, b);
+        }
+      if (same->len < 2)
+        continue;
+
+      for (guint j = 0; j < same->len && !conflict; j++)
+        for (guint k = j + 1; k < same->len && !conflict; k++)
+          {
+            Constraint *x = g_ptr_array_index (same, j);
+            Constraint *y = g_ptr_array_index (same, k);
+            gboolean x_low = x->op == OP_GT || x->op == OP_GE;
+            gboolean y_low = y->op == OP_GT || y->op == OP_GE;
+
+            if (x->atom == y->atom && x->op != OP_NONE)
+              continue;
+            if (x->op == OP_NONE || y->op == OP_NONE)
+              {
+                if (x->op != y->op)
+                  conflict = TRUE;
+                else if (g_str_equal (x->var, "diagnosis") || g_str_equal (x->var, "disease_status"))
+                  conflict = x->atom != y->atom;
+                else
+                  conflict = x->negated != y->negated;
+                continue;
+              }
+            if (same->len > 2 || x_low == y_low)
+              conflict = TRUE;
+            else if (reader->kind == ELIGO_CRITERION_INCLUSION)
+              conflict = (x_low ? x->value : y->value) >= (x_low ? y->value : x->value);
+            else
+              conflict = (x_low ? x->value : y->value) <= (x_low ? y->value : x->value);
+          }
+      if (!conflict)
+        continue;
+      for (guint j = 0; j < same->len; j++)
+        {
+          Constraint *x = g_ptr_array_index (same, j);
+
+          drop_atom (reader, x->atom, "a variable read twice, not as a range");
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    g_free (g_array_index (all, Constraint, i).var);
+}
+
 static EligoExtraction *
 extract (Reader     *reader,
          const char *context)
@@ -2109,6 +2479,14 @@ extract (Reader     *reader,
     return review (reader, "about the donor");
   if (context != NULL && g_regex_match (patterns->conditional_context, norm_context->str, 0, NULL))
     return review (reader, "applies only to some patients (lead-in)");
+  if (context != NULL && g_regex_match (patterns->scope_context, norm_context->str, 0, NULL))
+    return review (reader, "applies only to part of the trial (lead-in)");
+  if (reader->kind == ELIGO_CRITERION_INCLUSION && context != NULL
+      && g_regex_match (patterns->definition_context, norm_context->str, 0, NULL)
+      && !g_regex_match (patterns->organ_context, norm_context->str, 0, NULL))
+    return review (reader, "an item of a definition or of examples (lead-in)");
+  if (g_regex_match (patterns->subgroup_text, reader->text->str, 0, NULL))
+    return review (reader, "applies only to some patients");
   if (reader->kind == ELIGO_CRITERION_INCLUSION && context != NULL
       && g_regex_match (patterns->alternatives, norm_context->str, 0, NULL))
     return review (reader, "one of several alternatives (lead-in)");
@@ -2163,8 +2541,18 @@ extract (Reader     *reader,
       Clause *clause;
 
       g_match_info_fetch_pos (info, 0, &s, &e);
-      clause = clause_get (reader, top_clause (reader, reader->clause_of[s]));
-      if (clause->sentence && clause->start > 0 && reader->clause_of[s] == top_clause (reader, reader->clause_of[s]))
+      if (reader->clause_of[s] != top_clause (reader, reader->clause_of[s]))
+        continue;
+      /* "... <= 5x ULN. Note: patients with ... can be eligible": the
+       * sentence starts before the colon. */
+      clause = clause_get (reader, 0);
+      for (int k = reader->clause_of[s]; k >= 0; k--)
+        {
+          clause = clause_get (reader, k);
+          if (clause->parent < 0 && clause->sentence)
+            break;
+        }
+      if (clause->start > 0)
         return review (reader, "a later sentence relaxes the criterion");
     }
   g_clear_pointer (&info, g_match_info_free);
@@ -2275,7 +2663,7 @@ extract (Reader     *reader,
         tail = g_strndup (reader->text->str + atom->end, MAX (e - atom->end, 0));
         if (g_regex_match (patterns->window, tail, 0, NULL))
           drop_atom (reader, atom, "limited in time");
-        else if (g_regex_match_simple ("^\\s*(?:that|which|whose|without)\\b", tail, 0, 0))
+        else if (g_regex_match_simple ("^\\s*(?:that|which|whose|without|defined (?:as|by))\\b", tail, 0, 0))
           drop_atom (reader, atom, "narrowed by what follows");
       }
 
@@ -2310,6 +2698,133 @@ extract (Reader     *reader,
         target->flags |= FLAG_CONDITIONAL;
       else
         reader->partial = TRUE;
+    }
+
+  /* Readings that say more than the text, or less than the variable. */
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+      int top = top_clause (reader, atom->clause);
+      g_autofree char *conn = NULL;
+      g_autofree char *clause_words = NULL;
+
+      if (atom->flags & FLAG_DROPPED)
+        continue;
+
+      /* "tbili <= 1.5 ULN if ...", "blinatumomab if CD19+": holds only for some. */
+      conn = top_clause_of (reader, reader->conn, top);
+      if (g_regex_match (patterns->conditional_clause, conn, 0, NULL))
+        {
+          drop_atom (reader, atom, "a conditional clause");
+          continue;
+        }
+
+      /* "R/R AML is defined as patients >= 18 years ...": the definition of
+       * one group of patients, not a requirement for all. */
+      clause_words = top_clause_of (reader, reader->text->str, top);
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && g_regex_match (patterns->group_definition, clause_words, 0, NULL))
+        {
+          drop_atom (reader, atom, "defines a group of patients");
+          continue;
+        }
+
+      /* Pregnancy alone, or lactation alone, is narrower than the variable. */
+      if (atom_is (atom, "pregnant_or_lactating") && atom->symbol != NULL)
+        {
+          gboolean other = FALSE;
+
+          for (guint j = 0; j < reader->atoms->len; j++)
+            {
+              Span *o = g_ptr_array_index (reader->atoms, j);
+
+              if (!(o->flags & FLAG_DROPPED) && atom_is (o, "pregnant_or_lactating") && o->symbol != NULL
+                  && strcmp (o->symbol, atom->symbol) != 0)
+                other = TRUE;
+            }
+          if (!other)
+            {
+              drop_atom (reader, atom, "pregnancy or lactation alone");
+              continue;
+            }
+        }
+
+      /* "ALT <= 3x ULN; <= 5x ULN with liver involvement": a second limit
+       * with no name is an alternative for the labs of its clause, or of
+       * the clause before when it opens its own. */
+      if (atom->node != NULL && atom_mentions (atom->node, "_x_uln") && has_bare_limit (reader, top))
+        {
+          drop_atom (reader, atom, "another limit for the same lab");
+          continue;
+        }
+
+      /* Requiring pregnancy is never what an inclusion means. */
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && atom_is (atom, "pregnant_or_lactating")
+          && !(atom->flags & FLAG_NEGATED))
+        {
+          drop_atom (reader, atom, "an inclusion does not require pregnancy");
+          continue;
+        }
+
+      /* A dose threshold: only high doses count, not any systemic steroid. */
+      if (atom_is (atom, "systemic_steroids")
+          && g_regex_match (patterns->steroid_dose, reader->text->str, 0, NULL))
+        {
+          drop_atom (reader, atom, "a steroid dose threshold");
+          continue;
+        }
+
+      /* "Sexually active participants not willing to use contraception". */
+      if (atom_is (atom, "contraception_agreed") || (atom->node != NULL && atom->node->text != NULL
+                                                    && strcmp (atom->node->text, "not contraception_agreed") == 0))
+        if (strstr (reader->text->str, "sexually active") != NULL)
+          {
+            drop_atom (reader, atom, "only for the sexually active");
+            continue;
+          }
+
+      if (atom_is (atom, "cns_disease"))
+        {
+          /* About CNS leukemia, or narrower than any active CNS disorder. */
+          int from = MAX (0, atom->start - 25);
+          int to = MIN (reader->len, atom->end + 40);
+          g_autofree char *near = g_strndup (reader->text->str + from, to - from);
+
+          if (g_regex_match (patterns->cns_leukemia, reader->text->str, 0, NULL)
+              || (reader->kind == ELIGO_CRITERION_EXCLUSION
+                  && g_regex_match (patterns->cns_narrower, near, 0, NULL)))
+            {
+              drop_atom (reader, atom, "CNS leukemia or a narrower CNS disorder");
+              continue;
+            }
+          /* "History or presence of CNS disorder": the past is not covered. */
+          if (g_regex_match (patterns->history, reader->text->str, 0, NULL))
+            atom->flags |= FLAG_PARTIAL;
+        }
+
+      /* An exclusion's diagnosis with a qualifier excludes only some of it. */
+      if (reader->kind == ELIGO_CRITERION_EXCLUSION && (atom->flags & (FLAG_DIAG | FLAG_COMPOUND))
+          && diagnosis_is_qualified (reader, atom))
+        {
+          drop_atom (reader, atom, "a qualified diagnosis");
+          continue;
+        }
+
+      /* An inclusion's diagnosis beside diseases not read: one alternative. */
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && (atom->flags & (FLAG_DIAG | FLAG_COMPOUND))
+          && g_regex_match (patterns->other_disease, reader->conn, 0, NULL))
+        {
+          drop_atom (reader, atom, "one of diagnoses not all read");
+          continue;
+        }
+
+      /* A blast count in brackets after a disease not read belongs to it. */
+      if (clause_get (reader, atom->clause)->parent >= 0 && atom->node != NULL && atom->node->text != NULL
+          && (g_str_has_prefix (atom->node->text, "bm_blasts_pct") || g_str_has_prefix (atom->node->text, "pb_blasts_pct"))
+          && qualifies_unread_word (reader, atom))
+        {
+          drop_atom (reader, atom, "a blast count of something not read");
+          continue;
+        }
     }
 
   /* A consent criterion's ages say who signs, not who is eligible. */
@@ -2439,6 +2954,8 @@ extract (Reader     *reader,
       if (status_conflict)
         drop_atom (reader, status, "remission and relapse together");
     }
+
+  drop_conflicts (reader);
 
   /* "Male or female" says nothing when anything else is read. */
   n_kept = 0;
