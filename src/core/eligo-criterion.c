@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "eligo-criterion.h"
+#include "eligo-format.h"
 #include "eligo-rule-extractor.h"
 
 struct _EligoCriterion
@@ -436,12 +437,12 @@ structured_age (EligoTrial *trial,
 {
   double min = eligo_trial_get_min_age_years (trial);
   double max = eligo_trial_get_max_age_years (trial);
-  const char *min_text = eligo_trial_get_minimum_age_text (trial);
   const char *max_text = eligo_trial_get_maximum_age_text (trial);
   g_autofree char *text = NULL;
   g_autofree char *rule_text = NULL;
   g_autofree char *min_number = NULL;
   g_autofree char *max_number = NULL;
+  g_autofree char *range = NULL;
   g_autoptr(EligoRule) rule = NULL;
   g_autoptr(GError) error = NULL;
   EligoCriterion *criterion;
@@ -460,22 +461,18 @@ structured_age (EligoTrial *trial,
   min_number = format_number (floor (min * 100 + 0.5) / 100);
   max_number = format_number (max_open ? max + 1 : floor (max * 100 + 0.5) / 100);
 
+  range = eligo_format_age_range (min, max);
+  /* Translators: the registry's structured age limits as a criterion, e.g.
+   * "Age in the registry: 14–80" or "Age in the registry: 18+" */
+  text = g_strdup_printf (_("Age in the registry: %s"), range);
+
   if (min >= 0 && max >= 0)
-    {
-      /* Translators: the registry's age limits, e.g. "Age: 14 Years to 80 Years" */
-      text = g_strdup_printf (_("Age: %s to %s (registry)"), min_text, max_text);
-      rule_text = g_strdup_printf ("age_years >= %s and age_years %s %s", min_number, max_open ? "<" : "<=", max_number);
-    }
+    rule_text = g_strdup_printf ("age_years >= %s and age_years %s %s", min_number,
+                                 max_open ? "<" : "<=", max_number);
   else if (min >= 0)
-    {
-      text = g_strdup_printf (_("Age: %s or older (registry)"), min_text);
-      rule_text = g_strdup_printf ("age_years >= %s", min_number);
-    }
+    rule_text = g_strdup_printf ("age_years >= %s", min_number);
   else
-    {
-      text = g_strdup_printf (_("Age: up to %s (registry)"), max_text);
-      rule_text = g_strdup_printf ("age_years %s %s", max_open ? "<" : "<=", max_number);
-    }
+    rule_text = g_strdup_printf ("age_years %s %s", max_open ? "<" : "<=", max_number);
 
   rule = eligo_rule_parse (rule_text, NULL, &error);
   g_assert_no_error (error);
@@ -500,12 +497,12 @@ structured_sex (EligoTrial *trial,
 
   if (g_strcmp0 (sex, "FEMALE") == 0)
     {
-      text = _("Sex: female (registry)");
+      text = _("Sex in the registry: female only");
       rule = eligo_rule_parse ("sex == female", NULL, NULL);
     }
   else if (g_strcmp0 (sex, "MALE") == 0)
     {
-      text = _("Sex: male (registry)");
+      text = _("Sex in the registry: male only");
       rule = eligo_rule_parse ("sex == male", NULL, NULL);
     }
   else
