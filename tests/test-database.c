@@ -146,11 +146,12 @@ test_migrate_v1_to_v2 (void)
   g_autofree char *count = NULL;
 
   g_clear_object (&database);
-  exec_sql (path, "DROP TABLE curated_rules; PRAGMA user_version = 1;");
+  exec_sql (path, "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+                  " DROP TABLE curated_rules; PRAGMA user_version = 1;");
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 2);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, ELIGO_DATABASE_SCHEMA_VERSION);
   g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
   g_clear_object (&database);
 
@@ -158,6 +159,31 @@ test_migrate_v1_to_v2 (void)
   g_assert_cmpstr (tables, ==, "curated_rules");
   count = query_text (path, "SELECT count(*) FROM curated_rules");
   g_assert_cmpstr (count, ==, "0");
+}
+
+/* Version 3 adds patients and their screenings. */
+static void
+test_migrate_v2_to_v3 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tables = NULL;
+
+  g_clear_object (&database);
+  exec_sql (path, "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+                  " PRAGMA user_version = 2;");
+
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 3);
+  g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
+  g_clear_object (&database);
+
+  tables = query_text (path, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema"
+                             " WHERE type = 'table' AND name IN ('patients', 'screenings',"
+                             " 'screening_failures') ORDER BY name)");
+  g_assert_cmpstr (tables, ==, "patients,screening_failures,screenings");
 }
 
 static void
@@ -327,6 +353,7 @@ main (int    argc,
   g_test_add_func ("/eligo/database/migrate-empty-file", test_migrate_empty_file);
   g_test_add_func ("/eligo/database/migrate-foreign-sqlite", test_migrate_foreign_sqlite);
   g_test_add_func ("/eligo/database/migrate-v1-to-v2", test_migrate_v1_to_v2);
+  g_test_add_func ("/eligo/database/migrate-v2-to-v3", test_migrate_v2_to_v3);
   g_test_add_func ("/eligo/database/refuse-newer", test_refuse_newer);
   g_test_add_func ("/eligo/database/not-a-database", test_not_a_database);
   g_test_add_func ("/eligo/database/default-path", test_default_path);

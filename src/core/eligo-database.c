@@ -138,6 +138,45 @@ static const char * const migrations[] = {
   "  UNIQUE (nct_id, match_key)"
   ");"
   "CREATE INDEX curated_rules_nct_id ON curated_rules (nct_id);",
+
+  /* 2 -> 3: patients and their screenings. A screening is a snapshot of the
+   * facts, answers, verdicts and trial version at that moment; it is never
+   * rewritten, a later screening is a new row. */
+  "CREATE TABLE patients ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  screening_id  TEXT NOT NULL UNIQUE,"
+  "  initials      TEXT,"
+  "  birth_year    INTEGER,"
+  "  data          TEXT NOT NULL,"
+  "  created_at    TEXT NOT NULL,"
+  "  updated_at    TEXT NOT NULL"
+  ");"
+  "CREATE TABLE screenings ("
+  "  id                 INTEGER PRIMARY KEY,"
+  "  patient_id         INTEGER NOT NULL REFERENCES patients (id) ON DELETE RESTRICT,"
+  "  screening_id       TEXT NOT NULL,"
+  "  nct_id             TEXT NOT NULL,"
+  "  trial_title        TEXT,"
+  "  trial_last_update  TEXT,"
+  "  verdict            TEXT NOT NULL,"
+  "  n_pass             INTEGER NOT NULL,"
+  "  n_fail             INTEGER NOT NULL,"
+  "  n_unknown          INTEGER NOT NULL,"
+  "  n_review           INTEGER NOT NULL,"
+  "  failing            TEXT,"
+  "  screener           TEXT,"
+  "  site               TEXT,"
+  "  screened_at        TEXT NOT NULL,"
+  "  snapshot           TEXT NOT NULL"
+  ");"
+  "CREATE INDEX screenings_nct_id ON screenings (nct_id);"
+  "CREATE INDEX screenings_patient ON screenings (patient_id);"
+  "CREATE TABLE screening_failures ("
+  "  screening     INTEGER NOT NULL REFERENCES screenings (id) ON DELETE CASCADE,"
+  "  criterion_id  TEXT NOT NULL,"
+  "  text          TEXT NOT NULL"
+  ");"
+  "CREATE INDEX screening_failures_screening ON screening_failures (screening);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);
