@@ -1516,7 +1516,9 @@ static const Wording wordings[] = {
     "chemotherapy. The patient should also have failed blinatumomab if CD19+ B-cell ALL, "
     "inotuzumab if CD22+ B-cell ALL, tyrosine kinase inhibitor if bcr-abl+.",
     NULL,
-    "partial: not hsct_eligible" },
+    /* The "ǂ" note, elsewhere in the record, counts a patient who refuses
+     * a transplant as transplant-ineligible. */
+    "review" },
   /* I. Inclusive upper age limits of whole years. NCT05519384 */
   { I,
     "Age ≤18, male or female;",
@@ -1526,7 +1528,261 @@ static const Wording wordings[] = {
   { I,
     "Patient between 1 and 10 years of age",
     NULL,
-    "rule: age_years >= 1 and age_years < 11" },
+    "rule: age_years >= 1 and age_years < 11" },  /* J. A negated fact in an exclusion: misfiled or a condition of the excluded state; review. NCT05282459 */
+  { E,
+    "No known HIV+ or active hepatitis B or C infection, defined as positive viral load for HBV "
+    "or HCV or a positive surface antigen (HBsAg) test for hepatitis B.",
+    NULL,
+    "review" },
+  /* NCT02081482 */
+  { E,
+    "women without contraception/pregnant/breast-feeding",
+    NULL,
+    "review" },
+  /* NCT06097962 */
+  { E,
+    "Subjects who received systemic treatment with corticosteroids (prednisone>10 mg/day or "
+    "equivalent) or other immunosuppressive/enhancing drugs (such as thymosin, interleukin-2, "
+    "and interferon) within 2 weeks prior to enrollment. Allowing selected subjects to inhale or "
+    "topically use corticosteroids in the absence of active autoimmune diseases;",
+    NULL,
+    "review" },
+  /* explicit negations in a pattern are read: NCT05164042/E1 */
+  { E,
+    "Primitive cells do not express CD19;",
+    NULL,
+    "partial: not cd19_positive" },
+  /* NCT03119584 */
+  { E,
+    "Subjects unwilling to practice adequate contraception throughout the period of screening "
+    "through 14 days after study termination.",
+    NULL,
+    "partial: not contraception_agreed" },
+  /* a negation in a later sentence is an instruction, dropped: NCT05405374/E16 */
+  { E,
+    "Pregnant or nursing. Females of child-bearing potential must agree not to become pregnant "
+    "for the duration of the study.",
+    NULL,
+    "partial: pregnant_or_lactating" },
+  /* "including, but not limited to": the examples take the sense of their head. NCT04874480/E2 */
+  { E,
+    "Uncontrolled intercurrent illness including, but not limited to active uncontrolled "
+    "infection, symptomatic congestive heart failure (New York Heart Association [NYHA] class "
+    "III or IV), unstable angina pectoris, clinically significant cardiac arrhythmia, or "
+    "psychiatric illness/social situations that would limit compliance with study requirements",
+    NULL,
+    "partial: active_infection" },
+  /* NCT04267848 */
+  { I,
+    "Patients must NOT have uncontrolled intercurrent illness including, but not limited to, "
+    "serious ongoing or active infection, symptomatic congestive heart failure, uncontrolled "
+    "cardiac arrhythmia, unstable angina pectoris, that would limit compliance with study "
+    "requirements",
+    NULL,
+    "partial: not active_infection" },
+  /* K. Items of a list of alternatives or of a definition. NCT05304754 (bullets with their own ordinals under "This includes:") */
+  { I,
+    "iv. High risk AML in RC1;",
+    "Diagnosis of high-risk hematological malignancy. This includes:",
+    "review" },
+  /* NCT05304754 */
+  { I,
+    "vi. Relapsed AML with <25% blasts in bone marrow;",
+    "Diagnosis of high-risk hematological malignancy. This includes:",
+    "review" },
+  /* NCT05304754 */
+  { I,
+    "vii. AML related to previous treatments in CR> 12 months;",
+    "Diagnosis of high-risk hematological malignancy. This includes:",
+    "review" },
+  /* NCT05712278: "including:" */
+  { I,
+    "Participants with relapsed AML after allogeneic stem cells transplantation, including those "
+    "who have received donor lymphocyte infusions,",
+    "Participants with confirmed diagnosis of relapsed or primary refractory acute myeloid "
+    "leukemia (AML), according to World Health Organization (WHO) classification, including:",
+    "review" },
+  /* NCT05309213: "defined as:" */
+  { I,
+    "Primary refractory as defined by not achieving a CR after 2 cycles of a standard "
+    "chemotherapy regimen.",
+    "Relapsed or refractory B-ALL, defined as:",
+    "review" },
+  /* NCT03895671: a sentence that defines a term */
+  { I,
+    "MBC-CML is defined by the presence of ≥ 30% blasts in the bone marrow and/or peripheral "
+    "blood or the presence of extramedullary disease.",
+    "Patient with Philadelphia chromosome positive CML in first blast crisis or first "
+    "accelerated phase:",
+    "review" },
+  /* NCT04547049 */
+  { I,
+    "ALL in remission, defined as <5% bone marrow blasts morphologically",
+    NULL,
+    "review" },
+  /* NCT04714372 */
+  { I,
+    "CD38 expression is defined by ≥20% of malignant cells with CD38 expression by flow "
+    "cytometry on the most recent marrow biopsy (within 30 days of enrollment - archived or "
+    "fresh).",
+    NULL,
+    "review" },
+  /* NCT04946890: alternatives inside the criterion */
+  { I,
+    "Histopathologically documented primary or secondary AML, as defined by WHO criteria, "
+    "confirmed by pathology review at treating institution, meeting at least one of the "
+    "following: i. After complete remission, leukemia cells reappear in peripheral blood, or the "
+    "ratio of bone marrow immature cells to bone marrow cells> 5%, or leukemia cell infiltration "
+    "outside the bone marrow; ii. After standard protocol (including cytarabine and a kind of "
+    "Anthracycline or anthraquinone drugs) for refractory AML patients who have not achieved "
+    "complete remission after two courses of treatment;",
+    NULL,
+    "review" },
+  /* NCT05406817: "including participants with ..." widens the population */
+  { I,
+    "Relapsed or refractory acute leukemia, including participants who are MRD-positive by "
+    "multiparametric flow cytometry or next-generation sequencing, and including participants "
+    "with isolated extramedullary disease.",
+    NULL,
+    "review" },
+  /* NCT05466149: "... are eligible, provided": an exception for some patients */
+  { I,
+    "Patients with CNS metastases are eligible, provided they meet all of the following "
+    "criteria: Measurable disease outside the CNS; No ongoing requirement for corticosteroids as "
+    "therapy for CNS metastases, with corticosteroids discontinued for ≥ 2 weeks prior to "
+    "enrollment; No ongoing symptoms attributed to CNS metastases; No active CNS metastases or "
+    "spinal cord compression (i.e., progressing or requiring anticonvulsants or corticosteroids "
+    "for symptomatic control); No evidence of interim CNS disease progression between the "
+    "completion of CNS-directed therapy and the screening radiographic study; Time since whole "
+    "brain radiation therapy (WBRT) is ≥ 21 days prior to first dose of study treatment, time "
+    "since stereotactic radiosurgery (SRS) is ≥ 7 days prior to first dose of study treatment, "
+    "or time since surgical resection is ≥ 28 days",
+    NULL,
+    "review" },
+  /* L. An exclusion's fact narrowed by what follows. NCT05397184, NCT05942599 */
+  { E,
+    "Prior CAR therapy known to be associated with ≥Grade 3 cytokine release syndrome (CRS) or "
+    "≥Grade 3 drug-related CNS toxicity",
+    NULL,
+    "review" },
+  /* NCT05942599 */
+  { E,
+    "Prior CAR T cell therapy known to be associated with ≥Grade 3 cytokine release syndrome "
+    "(CRS) or ≥Grade 3 drug-related CNS toxicity",
+    NULL,
+    "review" },
+  /* NCT05942599 */
+  { E,
+    "Active bacterial, fungal or viral infections not controlled by standard of care anti- "
+    "microbial or anti-viral treatment. Uncontrolled bacteraemia/ fungaemia is defined as the "
+    "ongoing detection of bacteria/fungus on blood cultures despite antibiotic or anti-fungal "
+    "therapy. Uncontrolled viraemia is defined as rising viral loads on two consecutive "
+    "occasions despite antiviral therapy.",
+    NULL,
+    "review" },
+  /* NCT05071482 */
+  { E,
+    "Active serious infection not controlled by oral or intravenous antibiotics;",
+    NULL,
+    "review" },
+  /* NCT05821933: "HBsAg with HBV DNA" is narrower than HBsAg */
+  { E,
+    "Known presence and activity of any of the following infectious diseases: positive HIV "
+    "antibody test result; positive HBsAg with positive HBV DNA (i.e., copy number ≥ 2000 "
+    "copies/ml); positive HCV antibody with positive HCV RNA.",
+    NULL,
+    "partial: hiv_positive" },
+  /* NCT01943214 */
+  { E,
+    "Severe mental illness, which lead to unable to fulfill the questionaire",
+    NULL,
+    "review" },
+  /* R. A footnote marker: the note is read only when the splitter attached it. NCT05507827 */
+  { E,
+    "Hepatitis B (HBsAg positive) **\n"
+    "** A history of hepatitis B or hepatitis C is permitted if the viral load is undetectable "
+    "per quantitative PCR and/or nucleic acid testing.",
+    NULL,
+    "review" },
+  /* M. AIDS is HIV, not any immunodeficiency. NCT05712278, NCT05798663 */
+  { E,
+    "Known acquired immunodeficiency syndrome (AIDS-related illnesses) or human immunodeficiency "
+    "virus (HIV) disease requiring antiretroviral treatment, or having active hepatitis B or C "
+    "infection, or symptomatic severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2) "
+    "infection.",
+    NULL,
+    "partial: hiv_positive" },
+  /* NCT05798663 */
+  { E,
+    "Acquired Immune Deficiency Syndrome (AIDS) based upon current CDC definition; note, HIV "
+    "testing is required for entry into this protocol due to the immunologic basis for induction "
+    "treatment.",
+    NULL,
+    "partial: hiv_positive" },
+  /* N. A qualified CNS disease is not cns_disease. NCT04714372, NCT02310828 */
+  { E,
+    "Non-malignant CNS disease such as epilepsy, CNS vasculitis, or neurodegenerative disease or "
+    "receipt of medications for these conditions in the 2-year period leading up to study "
+    "enrollment",
+    NULL,
+    "review" },
+  /* NCT02310828 */
+  { E,
+    "degenerative central nervous system diseases",
+    NULL,
+    "review" },
+  /* O. Breastfeeding that "should be avoided" or discontinued is not excluded. NCT04874480, NCT03974217 */
+  { E,
+    "Pregnant women are excluded from this study because the agent used in this study has the "
+    "potential for teratogenic or abortifacient effects. Because there is a potential risk for "
+    "adverse events in nursing infants secondary to treatment of the mother with the "
+    "chemotherapy agents, breastfeeding should also be avoided",
+    NULL,
+    "review" },
+  /* NCT03974217 */
+  { E,
+    "Pregnant women are excluded from this study because Talazoparib is a PARP inhibitor agent "
+    "with the potential for teratogenic or abortifacient effects. Because there is an unknown "
+    "but potential risk for adverse events in nursing infants secondary to treatment of the "
+    "mother with Talazoparib, breastfeeding should be discontinued if the mother is treated with "
+    "Talazoparib. These potential risks may also apply to other agents used in this study.",
+    NULL,
+    "review" },
+  /* P. A cohort named inside the criterion. NCT05536349 */
+  { E,
+    "Cohort 1 (CLL/SLL) i. Prior receipt of anti-CD20 monoclonal antibody therapy for "
+    "non-malignant indication, including for autoimmune phenomenon ii. Prior receipt of systemic "
+    "therapy for CLL/SLL b. Cohort 2 (RT) i. Patients who experienced a major bleeding event or "
+    "grade ≥3 arrythmia on prior treatment with a BTK inhibitor ii. History of allogeneic or "
+    "autologous stem cell transplant (SCT) or chimeric antigen receptor-modified T cell (CAR-T) "
+    "therapy within 60 days of first dose of study drugs or presence of any of the following, "
+    "regardless of prior SCT and/or CAR-T therapy timing: 1. Active graft versus host disease "
+    "(GVHD), 2. Cytopenia from incomplete blood cell count recovery post-transplant, 3. Need for "
+    "anti-cytokine therapy for toxicity from CAR-T therapy or residual symptoms of neurotoxicity "
+    "> Grade 1 from CAR-T therapy, 4. Ongoing immunosuppressive therapy (> 20 mg prednisone or "
+    "equivalent daily) including GVHD prophylaxis/treatment (calcineurin inhibitors or "
+    "ruxolitinib) iii. Patients are required to have the following washout periods prior to "
+    "planned Cycle 1 Day 1 (C1D1). In addition, prior treatment-related AEs must have recovered "
+    "to Grade ≤ 1 with the exception of alopecia and Grade 2 peripheral neuropathy. 1. Targeted "
+    "agents, investigational agents, therapeutic monoclonal antibodies or cytotoxic "
+    "chemotherapy: 5 half-lives or 2 weeks, whichever is shorter",
+    "Prior therapy restrictions",
+    "review" },
+  /* Q. A bare number "or above" is no age. NCT04325464, NCT06223893 */
+  { I,
+    "Insomnia as defined by an ISI score of 8 or above",
+    NULL,
+    "review" },
+  /* NCT06223893 */
+  { E,
+    "Participants with ACLF grade 2 and above according to the criteria published by Moreau",
+    NULL,
+    "review" },
+  /* NCT05507827: the item alone, its "**" note elsewhere */
+  { E,
+    "Hepatitis B (HBsAg positive) **",
+    NULL,
+    "review" },
 };
 
 static char *
@@ -1579,6 +1835,25 @@ test_wordings (void)
 
   g_test_message ("%u wordings, %u differ", (guint) G_N_ELEMENTS (wordings), failures);
   g_assert_cmpuint (failures, ==, 0);
+}
+
+/* A trial that admits CNS leukemia means a neurological disorder when it
+ * excludes "any CNS disorder such as a seizure disorder" (NCT05993949). */
+static void
+test_cns_leukemia (void)
+{
+  g_assert_true (eligo_rule_admits_cns_leukemia ("Patients with isolated, asymptomatic CNS relapse will be eligible"));
+  g_assert_true (eligo_rule_admits_cns_leukemia ("Patients with asymptomatic CNS leukemia are eligible (see also "
+                                                 "Exclusion Criterion 3.2.2.)"));
+  g_assert_true (eligo_rule_admits_cns_leukemia ("Evidence of active central nervous system leukemia at the time of "
+                                                 "enrollment as evidenced by cytology or pathology. Except for "
+                                                 "participants aged 1 to 17 years, central nervous system 1 "
+                                                 "disease (CNS1) and CNS2 disease are allowed."));
+  g_assert_false (eligo_rule_admits_cns_leukemia ("Patients with active, uncontrolled central nervous system (CNS) "
+                                                  "leukemia will not be eligible"));
+  g_assert_false (eligo_rule_admits_cns_leukemia ("History or presence of any CNS disorder such as a seizure "
+                                                  "disorder, cerebrovascular ischemia/hemorrhage with clinical "
+                                                  "signs or symptoms"));
 }
 
 /* Seeds and the gold table */
@@ -1853,6 +2128,7 @@ main (int   argc,
 
   g_test_add_func ("/eligo/extractor/wordings", test_wordings);
   g_test_add_func ("/eligo/extractor/gold", test_gold);
+  g_test_add_func ("/eligo/extractor/cns-leukemia", test_cns_leukemia);
   g_test_add_func ("/eligo/extractor/corpus", test_corpus);
 
   return g_test_run ();

@@ -734,6 +734,52 @@ test_continuation (void)
   assert_criterion (criteria, E, 4, "Prior CD19 therapy\nOR", NULL, ELIGO_SUBJECT_PATIENT);
   assert_criterion (criteria, E, 6, "Note: Other protocol defined criteria may apply", NULL,
                     ELIGO_SUBJECT_PATIENT);
+
+  /* A note for two items goes to both, not only to the item before it (NCT05507827). */
+  {
+    g_autoptr(GPtrArray) notes = split (
+      "Exclusion Criteria:\n\n"
+      "* HIV\n"
+      "* Hepatitis B (HBsAg positive) \\*\\*\n"
+      "* Hepatitis C virus (anti HCV positive) \\*\\*\n\n"
+      "  \\*\\* A history of hepatitis B or hepatitis C is permitted if the viral load is undetectable.\n"
+      "* Currently receiving corticosteroids\n");
+
+    g_assert_cmpuint (notes->len, ==, 4);
+    assert_criterion (notes, E, 1, "HIV", NULL, ELIGO_SUBJECT_PATIENT);
+    assert_criterion (notes, E, 2, "Hepatitis B (HBsAg positive) **\n** A history of hepatitis B or "
+                      "hepatitis C is permitted if the viral load is undetectable.", NULL,
+                      ELIGO_SUBJECT_PATIENT);
+    assert_criterion (notes, E, 3, "Hepatitis C virus (anti HCV positive) **\n** A history of "
+                      "hepatitis B or hepatitis C is permitted if the viral load is undetectable.",
+                      NULL, ELIGO_SUBJECT_PATIENT);
+    assert_criterion (notes, E, 4, "Currently receiving corticosteroids", NULL, ELIGO_SUBJECT_PATIENT);
+  }
+
+  /* Bullets with ordinals of their own under a bullet ending with ':' are
+   * its list; both stay criteria (NCT05304754). */
+  {
+    g_autoptr(GPtrArray) list = split (
+      "Inclusion Criteria:\n\n"
+      "* Diagnosis of high-risk hematological malignancy. This includes:\n"
+      "* i. High risk ALL in first complete remission (RC1);\n"
+      "* ii. ALL in second complete remission (RC2);\n"
+      "* Positive pre-transplant evaluation\n"
+      "* i. Left ventricular ejection fraction \\> 40%\n");
+
+    g_assert_cmpuint (list->len, ==, 5);
+    assert_criterion (list, I, 1, "Diagnosis of high-risk hematological malignancy. This includes:",
+                      NULL, ELIGO_SUBJECT_PATIENT);
+    assert_criterion (list, I, 2, "i. High risk ALL in first complete remission (RC1);",
+                      "Diagnosis of high-risk hematological malignancy. This includes:",
+                      ELIGO_SUBJECT_PATIENT);
+    assert_criterion (list, I, 3, "ii. ALL in second complete remission (RC2);",
+                      "Diagnosis of high-risk hematological malignancy. This includes:",
+                      ELIGO_SUBJECT_PATIENT);
+    assert_criterion (list, I, 4, "Positive pre-transplant evaluation", NULL, ELIGO_SUBJECT_PATIENT);
+    assert_criterion (list, I, 5, "i. Left ventricular ejection fraction > 40%", NULL,
+                      ELIGO_SUBJECT_PATIENT);
+  }
 }
 
 static void

@@ -44,6 +44,13 @@
  *    criterion and its text becomes the children's context. A generic
  *    lead-in ("A patient must meet all of the following to be enrolled:"),
  *    made only of words about eligibility itself, is dropped altogether.
+ *  - Bullets that carry their own ordinal ("* i. ALL in CR1") after a
+ *    bullet ending with ':' ("* ... This includes:") are its list: they
+ *    stay criteria of their own, as does the lead-in, and its text becomes
+ *    their context.
+ *  - A line that opens with a footnote marker ("** A history of hepatitis B
+ *    is permitted if ...") is the note of the items of the section that end
+ *    with that marker, and is added to each of them.
  */
 
 typedef enum
@@ -79,6 +86,8 @@ typedef struct
   EligoCriterionSubject  child_subject;
   guint                  n_children;
   guint                  n_lines;
+  int                    lead;            /* a sibling lead-in whose list this item is in, or -1 */
+  gboolean               own_ordinal;     /* "* i. ...": a bullet with an ordinal of its own */
 } Node;
 
 typedef struct
@@ -836,6 +845,7 @@ add_node (Parser     *parser,
 
   node.text = g_string_new (NULL);
   node.parent = parent;
+  node.lead = -1;
   node.group = g_strdup (parser->group);
   node.section = g_strdup (parser->section);
   node.scope = scope_of (parser);
@@ -912,6 +922,10 @@ add_item (Parser       *parser,
   Open *top;
   Open open;
   int parent = -1;
+  int sibling = -1;
+  gboolean own_ordinal = FALSE;
+  Marker inner;
+  const char *inner_content;
 
   while ((top = stack_top (parser)) != NULL && top->marker.indent > m->indent)
     stack_pop (parser);
@@ -940,6 +954,9 @@ add_item (Parser       *parser,
   if (top != NULL && top->marker.indent == m->indent)
     {
       int ancestor = -1;
+
+      if (same_style (&top->marker, m))
+        sibling = top->node;
 
       for (int i = (int) parser->stack->len - 1; i >= 0; i--)
         {
@@ -978,6 +995,21 @@ add_item (Parser       *parser,
   open.node = add_node (parser, parent, content);
   open.marker = *m;
   g_array_append_val (parser->stack, open);
+
+  /* "* Diagnosis of high-risk malignancy. This includes:" then "* i. ...",
+   * "* ii. ...": the list of the bullet before. */
+  if (m->type == STYLE_BULLET && parse_marker (content, 0, &inner, &inner_content) && is_ordered (&inner))
+    own_ordinal = TRUE;
+  node_at (parser, open.node)->own_ordinal = own_ordinal;
+  if (own_ordinal && sibling >= 0)
+    {
+      Node *prev = node_at (parser, sibling);
+
+      if (!prev->own_ordinal && ends_with_colon (prev->text->str))
+        node_at (parser, open.node)->lead = sibling;
+      else if (prev->own_ordinal)
+        node_at (parser, open.node)->lead = prev->lead;
+    }
 }
 
 static gboolean
@@ -1121,6 +1153,68 @@ split_inline_exclusion (GArray *lines)
     }
 }
 
+/* The footnote marker at the start (@leading) or the end of @text,
+ * unescaped ("**", "†"), or NULL. */
+static char *
+footnote_mark (const char *text,
+               gboolean    leading)
+{
+  static const char * const marks[] = { "***", "**", "*", "\xe2\x80\xa0\xe2\x80\xa0", "\xe2\x80\xa0",
+                                        "\xe2\x80\xa1\xe2\x80\xa1", "\xe2\x80\xa1", "\xc7\x82", NULL };
+  g_autofree char *plain = eligo_criteria_unescape (text);
+  gsize len;
+
+  g_strstrip (plain);
+  len = strlen (plain);
+  for (guint i = 0; marks[i] != NULL; i++)
+    {
+      gsize n = strlen (marks[i]);
+
+      if (len <= n + 1)
+        continue;
+      /* "* HIV" is a bullet, not a note. */
+      if (leading && strncmp (plain, marks[i], n) == 0 && plain[n] != '*'
+          && ((plain[n] == ' ' && n > 1) || g_ascii_isalpha (plain[n])))
+        return g_strdup (marks[i]);
+      /* "... **bold**" is markup. */
+      if (!leading && strcmp (plain + len - n, marks[i]) == 0 && plain[len - n - 1] != '*'
+          && (plain[len - n - 1] == ' ' || plain[len - n - 1] == ')' || g_ascii_isalnum (plain[len - n - 1]))
+          && (n == 1 || strstr (plain, marks[i]) == plain + len - n))
+        return g_strdup (marks[i]);
+    }
+  return NULL;
+}
+
+/* "** A history of hepatitis B or C is permitted if ...": adds the note to
+ * the items of this section that end with its marker. */
+static gboolean
+attach_footnote (Parser     *parser,
+                 const char *text)
+{
+  g_autofree char *mark = footnote_mark (text, TRUE);
+  gboolean attached = FALSE;
+
+  if (mark == NULL)
+    return FALSE;
+
+  for (int i = (int) parser->nodes->len - 1; i >= 0; i--)
+    {
+      Node *node = node_at (parser, i);
+      g_autofree char *node_mark = NULL;
+
+      if (g_strcmp0 (node->section, parser->section) != 0 || node->kind != parser->kind)
+        break;
+      /* A note already added ends the text with the note, not the mark. */
+      node_mark = footnote_mark (node->text->str, FALSE);
+      if (node_mark != NULL && strcmp (node_mark, mark) == 0)
+        {
+          append_line (node, text);
+          attached = TRUE;
+        }
+    }
+  return attached;
+}
+
 static void
 parse_line (Parser     *parser,
             Line       *lines,
@@ -1140,6 +1234,9 @@ parse_line (Parser     *parser,
       g_ptr_array_add (parser->dropped, g_strdup (text));
       return;
     }
+
+  if (attach_footnote (parser, text))
+    return;
 
   if (parse_marker (text, indent, &m, &content))
     {
@@ -1212,6 +1309,8 @@ build_context (Parser  *parser,
       n = parent;
     }
 
+  if (node->lead >= 0)
+    g_ptr_array_add (chain, node_at (parser, node->lead)->text->str);
   if (group != NULL)
     g_ptr_array_insert (chain, 0, (gpointer) group);
   if (scope != NULL)

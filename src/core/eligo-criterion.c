@@ -534,6 +534,7 @@ eligo_criteria_for_trial (EligoTrial *trial)
   g_autoptr(GPtrArray) exclusions = NULL;
   GPtrArray *criteria;
   guint n_inclusions = 0;
+  gboolean admits_cns_leukemia = FALSE;
   EligoCriterion *criterion;
 
   g_return_val_if_fail (ELIGO_IS_TRIAL (trial), NULL);
@@ -541,6 +542,14 @@ eligo_criteria_for_trial (EligoTrial *trial)
   criteria = g_ptr_array_new_with_free_func (g_object_unref);
   exclusions = g_ptr_array_new_with_free_func (g_object_unref);
   texts = eligo_criteria_split (eligo_trial_get_eligibility_criteria (trial));
+
+  for (guint i = 0; i < texts->len && !admits_cns_leukemia; i++)
+    {
+      EligoCriterionText *ct = g_ptr_array_index (texts, i);
+
+      if (ct->subject == ELIGO_SUBJECT_PATIENT)
+        admits_cns_leukemia = eligo_rule_admits_cns_leukemia (ct->text);
+    }
 
   for (guint i = 0; i < texts->len; i++)
     {
@@ -559,6 +568,15 @@ eligo_criteria_for_trial (EligoTrial *trial)
           g_autoptr(EligoExtraction) extraction = NULL;
 
           extraction = eligo_rule_extract (ct->kind, ct->text, ct->context);
+          /* cns_disease also holds for CNS leukemia: a trial that admits
+           * it excludes only neurological disorders on such a criterion. */
+          if (admits_cns_leukemia && ct->kind == ELIGO_CRITERION_EXCLUSION && extraction->rule != NULL
+              && g_regex_match_simple ("\\bcns_disease\\b", extraction->rule, 0, 0))
+            {
+              g_clear_pointer (&extraction->rule, g_free);
+              g_free (extraction->reason);
+              extraction->reason = g_strdup ("the trial admits CNS leukemia, which cns_disease also holds for");
+            }
           if (extraction->rule != NULL)
             {
               g_autoptr(EligoRule) rule = NULL;

@@ -39,8 +39,17 @@
  *  4. Exceptions ("unless", "except", "is allowed", "can be enrolled"...)
  *     void the atoms of their clause; a parenthetical exception voids the
  *     clause around it; some govern the whole criterion, which becomes
- *     review. Negations ("no", "without", "did not") negate a yes/no atom
- *     and void any other.
+ *     review, as do a cohort named in the text and a footnote marker whose
+ *     note is elsewhere. Negations ("no", "without", "did not") negate a
+ *     yes/no atom of an inclusion and void any other; in an exclusion's
+ *     first sentence they make it review ("No known HIV" filed as an
+ *     exclusion would exclude almost everyone). "Including, but not
+ *     limited to" is read as "including". Items of a list of
+ *     alternatives or of a definition ("This includes:", "defined as",
+ *     "one of the following"), in the lead-in or in the text, are review;
+ *     so is what follows "including participants ..." in an inclusion.
+ *     An exclusion's fact followed by a qualifier ("known to be associated
+ *     with", "not controlled by", "with") is narrower than its variable.
  *  5. Atoms of one clause form a run; the words between them say whether
  *     the run is an "and" or an "or". An inclusion is the "and" of its
  *     runs, an exclusion the "or". An inclusion atom that is one
@@ -196,7 +205,7 @@ static const Matcher matchers[] = {
   { K_AGE_DIR, "over|under|older|younger",
     "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num") "\\s*(?<unit>years?)\\s*(?:old|of age)?" },
   { K_AGE_OLDER, "older|over|above",
-    "\\b(?:aged?\\s+)?" NUMRE ("num") "\\s*(?:years?\\s*)?(?:of age\\s*|old\\s*)?(?:or|and)\\s+(?:older|over|above)\\b" },
+    "\\b(?:(?<aged>aged?)\\s+)?" NUMRE ("num") "\\s*(?:(?<years>years?)\\s*)?(?:(?<ofage>of age|old)\\s*)?(?:or|and)\\s+(?<dir>older|over|above)\\b" },
 
   /* Performance status. */
   { K_ECOG, "ecog|eastern cooperative|who performance|zubrod",
@@ -269,7 +278,7 @@ static const Matcher matchers[] = {
   { K_WINDOW, "investigational|experimental",
     "\\b(?:(?:treatment with|receipt of|use of)\\s+(?:an?\\s+|any\\s+)?)?(?:investigational|experimental)\\s+(?:study\\s+)?(?:medicinal\\s+)?(?:products?|agents?|drugs?|medications?|therap(?:y|ies))[^.;]{0,40}?"
     WITHIN NUMRE ("num") "\\s*(?<unit>days?|weeks?|months?)\\b", "days_since_investigational_agent", "days" },
-  { K_WINDOW, "car", "\\b(?:received|receiving|receipt of|prior|previous)\\s+car[- ]?t(?:[- ]cells?)?(?:\\s+(?:therapy|infusion|treatment))?\\s+"
+  { K_WINDOW, "car", "\\b(?:received|receiving|receipt of|prior|previous)\\s+car(?:[- ]?t\\b(?:[- ]cells?)?|(?=\\s+(?:cell|therap|treatment|infusion|immunotherap|product)))(?:\\s+(?:therapy|infusion|treatment))?\\s+"
     WITHIN NUMRE ("num") "\\s*(?<unit>months?|years?|weeks?|days?)\\b", "months_since_car_t", "months" },
   { K_WINDOW, "malignan|cancer|tumo",
     "\\b(?:other|another|prior|previous|second|secondary|history of)\\s+(?:[a-z]+\\s+){0,2}?(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)[^.;()]{0,40}?"
@@ -307,14 +316,14 @@ static const Matcher matchers[] = {
   { K_BOOL, "extramedullary", "\\bextramedullary\\s+(?:relapse|disease|leuk[a-z]*|involvement|infiltration)\\b", "extramedullary_disease" },
   /* cns_disease is any active CNS disorder: CNS leukemia alone is
    * narrower (a seizure disorder would be excluded by it), so no atom. */
-  { K_BOOL, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:diseases?|disorders?|pathology)\\b", "cns_disease" },
+  { K_BOOL, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:diseases?|disorders?|pathology)\\b(?!\\s+progression)", "cns_disease" },
   { K_MASK, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:involvement|leuk[a-z]*|invasion|infiltration|lesions?)\\b|"
     "\\bcns[- ]?3(?:\\s+(?:disease|leuk[a-z]*))?\\b|\\bcns (?:grade|status) 3\\b" },
 
   /* Treatment history. */
   { K_PERSIST, "car", "\\bloss of (?:the\\s+)?car[- ]?t(?:[- ]cells?)?\\s*(?:cells?\\s+)?(?:activity|persistence|function)|\\bcar[- ]?t(?:[- ]cells?)?\\s+(?:are\\s+|were\\s+)?no longer (?:detectable|detected|functional)" },
   { K_BOOL, "car", "\\b(?:prior|previous(?:ly)?|received|receiving|receipt of|history of|treated with|treatment with|after)\\s+(?:treatment\\s+with\\s+|therapy\\s+with\\s+)?"
-    "(?:(?<target>cd\\d+)\\s+)?car[- ]?t(?:[- ]cells?)?(?:\\s+(?:cell\\s+)?(?:adoptive\\s+)?(?:cellular\\s+)?(?:therapy|therapies|treatment|infusion|immunotherapy|products?))?", "prior_car_t" },
+    "(?:(?<target>cd\\d+)\\s+)?car(?:[- ]?t\\b(?:[- ]cells?)?|(?=\\s+(?:cell|therap|treatment|infusion|immunotherap|product)))(?:\\s+(?:cell\\s+)?(?:adoptive\\s+)?(?:cellular\\s+)?(?:therapy|therapies|treatment|infusion|immunotherapy|products?))?", "prior_car_t" },
   { K_BOOL, "transplant|hsct|sct", "\\b(?:prior|previous(?:ly)?|history of|received|undergone|underwent)\\s+(?:an?\\s+)?(?:allogeneic|allo)[- ]?(?:hematopoietic\\s+|haematopoietic\\s+)?"
     "(?:stem cell transplant[a-z]*|hsct|sct|bmt|transplant[a-z]*)(?:\\s*\\((?:allo-)?h?sct\\))?", "prior_hsct" },
   { K_BOOL, "organ transplant", "\\b(?:(?:undergone|received|history of|prior)\\s+(?:an?\\s+)?)?(?:solid[- ])?organ transplant[a-z]*", "prior_organ_transplant" },
@@ -340,7 +349,8 @@ static const Matcher matchers[] = {
 
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
-    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids)"
+    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
+    "(?<!or )(?<!and )(?<!/)acquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\((?:aids)?[^()]{0,30}\\))?)"
     "(?:\\s+(?:infection|antibody|antibodies|ab|serology|seropositivity))*(?:\\s+(?:test|testing))?(?:\\s*(?<neg>negative)|\\s*(?:positive|positivity|affected))?", "hiv_positive" },
   { K_BOOL, "hbsag|surface antigen",
     "\\b(?:positive\\s+(?:for\\s+)?)?(?:hepatitis b surface antigen\\s*(?:\\(hbsag\\))?|hbsag)\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))|\\bpositive\\s+(?:for\\s+)?(?:hepatitis b surface antigen(?:\\s*\\(hbsag\\))?|hbsag)", "hbsag_positive" },
@@ -405,11 +415,14 @@ static const char relaxing_pattern[] =
 static const char whole_pattern[] =
   "\\bif (?:the |these |those |such )?(?:above|these|those|such|criteria|conditions|requirements)\\b[^.;]{0,40}?\\bnot met|"
   "\\binvestigator (?:may|can)\\b|\\bat the discretion\\b|(?:^|[.;]\\s*|\\n\\s*)(?:unless|except)\\b|"
-  "\\bfirst \\d+ (?:enrolled )?(?:subjects|patients|participants)";
+  "\\bfirst \\d+ (?:enrolled )?(?:subjects|patients|participants)|"
+  /* "Patients with CNS metastases are eligible, provided ...": the
+   * criterion is an exception for some patients. */
+  "^[^.;:]{0,120}?\\b(?:are|is)\\s+(?:also\\s+)?(?:eligible|allowed|permitted)\\b(?!\\s+(?:for|to)\\b)";
 static const char negator_pattern[] =
   "\\b(?:no|not|without|absence of|absent|free of|negative for|never|lack of|lacks?|lacking|neither|nor|none of|failed to|failure to|cannot|unable to)\\b";
 static const char scope_stop_pattern[] =
-  "[,;:.()]|\\b(?:and|but|with|who|which|that|whose|is|are|was|were|must|should|may|can|will|after|before|within|than|if|when|while|unless|except|due|because|including|such|per|although)\\b";
+  "[,;:.()]|\\b(?:and|but|with|who|which|that|whose|is|are|was|were|must|should|may|can|will|after|before|within|than|if|when|while|unless|except|due|because|such|per|although)\\b";
 static const char or_stop_pattern[] =
   "\\b(?:after|before|with|by|in|for|from|within|of|on|at|to|during|due|that|which|who|than|requiring|despite|including|such|per|under|via|using|when|while|if|because|as)\\b";
 static const char alternatives_pattern[] =
@@ -429,11 +442,41 @@ static const char scope_context_pattern[] =
  * required (inclusions). Organ-function lead-ins list requirements. */
 static const char definition_context_pattern[] =
   "\\b(?:is|are)\\s+defined\\s+(?:as|by)\\b|\\bdefinitions?\\b|\\bexamples?\\b|\\be\\.\\s?g\\b|\\bfor example\\b|"
-  "\\bsuch as\\b|\\bincluding but not limited\\b|\\binclude(?:s)? but\\b";
+  "\\bsuch as\\b|\\bincluding but not limited\\b|\\binclude(?:s)? but\\b|"
+  /* "Diagnosis of high-risk hematological malignancy. This includes:",
+   * "Relapsed or refractory B-ALL, defined as:", "Indications:": a list of
+   * alternatives or of the forms a term takes. */
+  "\\b(?:includes?|including)\\s*:|\\bdefined\\s+(?:as|by)\\b|\\bindications?\\b|"
+  "\\b(?:one|any|either|at least one|1)\\s+of\\s+the\\s+following\\b";
 /* A criterion that opens by naming the patients it applies to. */
 static const char subgroup_text_pattern[] =
   "^\\W*(?:for|in)\\s+(?:the\\s+)?(?:participants?|patients?|subjects?|children|adolescents|adults|those|cohorts?|arms?|parts?|groups?)\\b|"
   "^\\W*(?:[a-z]+\\s+){0,3}(?:arms?|cohorts?|part\\s+(?:[a-d]|[1-4])|group\\s+(?:[a-h]|\\d{1,2}))\\b[^:.;]{0,40}:";
+/* A criterion that names a cohort, arm or part of the trial within its text. */
+static const char inline_scope_pattern[] =
+  "\\b(?:cohorts?|arms?|part|stratum|sub-?study)\\s+(?:\\d{1,2}[a-z]?|[a-h]|i{1,3}|iv)\\b(?!\\s*(?:%|mg|months?|weeks?|days?|years?|x\\b))";
+/* Alternatives that follow inside the criterion itself ("AML, meeting at
+ * least one of the following: i. ... ii. ..."). */
+static const char inline_alternatives_pattern[] =
+  "\\b(?:one|any|either|at least one|1)\\s+of\\s+the\\s+following\\b";
+/* "including participants who are MRD-positive": an inclusion that widens
+ * its population; what follows is not required. */
+static const char widening_pattern[] =
+  "\\b(?:including|includes?|as well as)\\s+(?:also\\s+)?(?:those|participants?|patients?|subjects?|people|individuals|children|adults|cases)\\b";
+/* What narrows an exclusion's fact when it follows it: "prior CAR therapy
+ * known to be associated with grade 3 CRS", "infection not controlled by
+ * standard anti-microbial treatment", "HIV with detectable viral load". */
+static const char narrowing_pattern[] =
+  "^\\s*,?\\s*(?:that|which|whose|without|defined (?:as|by)|(?:known|considered|thought|likely|felt) to\\b|"
+  "(?:associated|complicated|accompanied) (?:with|by)|(?:that |which )?(?:resulted|resulting|results) in|"
+  "with(?!in)|not (?:controlled|responding|responsive|responded)|despite|refractory to|unresponsive to)\\b";
+/* A footnote marker after a word: "Hepatitis B (HBsAg positive) **". */
+static const char footnote_pattern[] =
+  "(?<mark>(?<=[a-z)\\]])\\*{1,3}|(?<=[a-z)\\]] )\\*{2,3}|(?<=[a-z0-9)\\]%])\\s?(?:\xe2\x80\xa0{1,2}|\xe2\x80\xa1{1,2}|\xc7\x82))"
+  "(?=[\\s.,;:]|$)";
+/* "Including, but not limited to": the examples take the sense of their head. */
+static const char not_limited_pattern[] =
+  "\\b(including|such as|includes?),?\\s+(?:but\\s+)?(?:is\\s+|are\\s+)?not\\s+limited\\s+to\\b\\s*[,:]?";
 /* A clause that holds only under a condition. */
 static const char conditional_clause_pattern[] =
   "\\b(?:if|when|whenever|once|where applicable|in (?:the )?case of|for those (?:who|with))\\b";
@@ -525,9 +568,17 @@ typedef struct
   GRegex          *organ_context;
   GRegex          *steroid_dose;
   GRegex          *group_definition;
+  GRegex          *inline_scope;
+  GRegex          *inline_alternatives;
+  GRegex          *widening;
+  GRegex          *narrowing;
+  GRegex          *footnote;
+  GRegex          *not_limited;
+  GRegex          *avoid;
   GRegex          *bare_uln;
   GRegex          *cns_leukemia;
   GRegex          *cns_narrower;
+  GRegex          *cns_admitted;
   GRegex          *history;
   GRegex          *lab_name;
   GRegex          *virus_name;
@@ -929,11 +980,29 @@ get_patterns (void)
       p->conditional_clause = compile (conditional_clause_pattern);
       p->other_disease = compile (other_disease_pattern);
       p->diagnosis_qualifier = compile (diagnosis_qualifier_pattern);
-      p->organ_context = compile ("\\b(?:function|organ|laborator[a-z]*|labs?|hematolog[a-z]*|haematolog[a-z]*|values|parameters|reserve)\\b");
+      /* "Hematological malignancy" is not a list of lab values. */
+      p->organ_context = compile ("\\b(?:function|organ|laborator[a-z]*|labs?|values|parameters|reserve)\\b|"
+                                  "\\bha?ematolog[a-z]*\\b(?!\\s+(?:malignan|cancer|neoplas|disease|disorder|tumou?r))");
       p->bare_uln = compile ("(?:(?:^|[;:,]|\\bor\\b)\\s*|\\([^()]{0,60}?)(?:<=|>=|<|>)\\s*\\d+(?:\\.\\d+)?\\s*(?:x|times|-?fold)?\\s*(?:the\\s+)?(?:uln|upper limit)");
-      p->group_definition = compile ("\\b(?:aml|all|leuk[a-z]*|mds|disease|remission|relapsed?|refractory|failure|patients)\\b[^.;]{0,20}?\\b(?:is|are) defined as\\b");
+      /* "R/R AML is defined as ...", "MBC-CML is defined by ...", "ALL in
+       * remission, defined as ...": the definition of a term, most often
+       * one alternative of a list. */
+      p->group_definition = compile ("\\b(?:is|are)\\s+defined\\s+(?:as|by)\\b|"
+                                     "\\b(?:remission|phase|crisis)\\s*,?\\s*(?:is\\s+|are\\s+)?defined\\s+(?:as|by)\\b");
+      p->inline_scope = compile (inline_scope_pattern);
+      p->inline_alternatives = compile (inline_alternatives_pattern);
+      p->widening = compile (widening_pattern);
+      p->narrowing = compile (narrowing_pattern);
+      p->footnote = compile (footnote_pattern);
+      p->not_limited = compile (not_limited_pattern);
+      p->avoid = compile ("\\b(?:avoid(?:ed|ing)?|should not|discouraged)\\b");
       p->steroid_dose = compile ("\\b\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|ug)\\b|\\bdos(?:e|es|age|ing)\\b|\\bequivalent\\b|\\bphysiologic");
       p->cns_leukemia = compile ("leuk|lymphoma|blast|\\bcsf\\b|cerebrospinal|\\bcns[- ]?[123]\\b|involvement|infiltrat|invasion|relapse");
+      p->cns_admitted = compile ("\\b(?:cns|central nervous system)\\b(?:\\s*\\(cns\\))?(?:[- ]?[123]\\b)?[^.;]{0,40}?"
+                                 "\\b(?:relapses?|involvement|leuk[a-z]*|disease|infiltration|status|lesions?)\\b[^.;]{0,60}?"
+                                 "(?<!not )\\b(?:are|is|will be|be|remain)\\s+(?:also\\s+)?(?:eligible|allowed|permitted|acceptable)\\b|"
+                                 "\\bcns[- ]?[123]\\b[^.;]{0,60}?(?<!not )\\b(?:are|is|will be|be)\\s+(?:also\\s+)?"
+                                 "(?:eligible|allowed|permitted|acceptable)\\b");
       p->cns_narrower = compile ("\\b(?:uncontrolled|symptomatic|neurolog[a-z]*|requiring|with signs)\\b");
       p->history = compile ("\\b(?:history|prior|previous|past)\\b");
       p->lab_name = compile (lab_name_pattern);
@@ -1124,7 +1193,12 @@ build_age (GMatchInfo *info,
 
   if (kind == K_AGE_OLDER)
     {
-      *ok = value <= 120;
+      g_autofree char *dir = fetch (info, "dir");
+
+      /* "an ISI score of 8 or above": a bare number is an age only with
+       * a word that says so. */
+      *ok = value <= 120 && (has_group (info, "aged") || has_group (info, "years") || has_group (info, "ofage")
+                             || g_strcmp0 (dir, "older") == 0);
       return leaf_compare ("age_years", OP_GE, value);
     }
 
@@ -2080,9 +2154,12 @@ run_incomplete (Reader  *reader,
   if (connector == patterns->or_word && g_regex_match_simple ("\\beither\\b", head, 0, 0))
     return TRUE;
 
-  /* A trailing "or" joins the item to the next one. */
+  /* A trailing "or" joins the item to the next one; for an exclusion, an
+   * "and" after an "or" joins two later alternatives ("HIV or AIDS, ...
+   * or hepatitis B and C"). */
   if (regex_in_range (connector, tail, 0, strlen (tail), &ms, &me, FALSE)
-      && !regex_in_range (patterns->or_stop, tail, 0, ms, NULL, NULL, FALSE))
+      && !regex_in_range (patterns->or_stop, tail, 0, ms, NULL, NULL, FALSE)
+      && !(connector == patterns->and_word && regex_in_range (patterns->or_word, tail, 0, ms, NULL, NULL, FALSE)))
     return TRUE;
 
   if (regex_in_range (connector, head, 0, strlen (head), &ms, &me, TRUE)
@@ -2302,6 +2379,34 @@ diagnosis_is_qualified (Reader *reader,
   return g_regex_match (patterns->diagnosis_qualifier, after, 0, NULL);
 }
 
+/* Is the CNS disease of @atom qualified by the word before it
+ * ("degenerative CNS disease", "non-malignant CNS disease")? */
+static gboolean
+cns_is_qualified (Reader *reader,
+                  Span   *atom)
+{
+  static const char * const plain[] = {
+    "active", "known", "has", "have", "had", "with", "of", "or", "and", "current", "presence",
+    "history", "any", "existing", "no", "without", "evidence", "patients", "subjects", "participants",
+    "other", "past", "prior", "previous", "concurrent", "underlying", "from", "suffering", "diagnosed",
+    NULL
+  };
+  const char *text = reader->text->str;
+  int k = atom->start - 1;
+  int word_end;
+  g_autofree char *word = NULL;
+
+  while (k >= 0 && text[k] == ' ')
+    k--;
+  if (k < 0 || !g_ascii_isalnum (text[k]))
+    return FALSE;
+  word_end = k + 1;
+  while (k >= 0 && (g_ascii_isalnum (text[k]) || text[k] == '-'))
+    k--;
+  word = g_strndup (text + k + 1, word_end - k - 1);
+  return !g_strv_contains (plain, word);
+}
+
 /* Does the parenthetical that holds @atom qualify a word that was not
  * read ("high risk MDS (>10% blasts)")? Stacked brackets are skipped. */
 static gboolean
@@ -2454,6 +2559,64 @@ drop_conflicts (Reader *reader)
     g_free (g_array_index (all, Constraint, i).var);
 }
 
+/* "Hepatitis B (HBsAg positive) **" with the note "** ... is permitted if
+ * ..." somewhere else: the note usually allows exceptions. A note that
+ * the splitter attached (a line opening with the same marker) is read. */
+static gboolean
+has_unread_footnote (Reader *reader)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+  const char *text = reader->text->str;
+
+  /* "**bold**" is markup, not a note. */
+  if (g_regex_match_simple ("(?:^|\\s)\\*\\*[a-z]", text, 0, 0))
+    return FALSE;
+
+  g_regex_match (patterns->footnote, text, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      g_autofree char *mark = g_strstrip (fetch (info, "mark"));
+      g_autofree char *escaped = g_regex_escape_string (mark, -1);
+      g_autofree char *note_re = g_strdup_printf ("(?:^|\\n)\\s*%s\\s*[a-z(]", escaped);
+
+      if (!g_regex_match_simple (note_re, text, G_REGEX_MULTILINE, 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Drops the atoms of @reader that start at or after @from. */
+static void
+drop_atoms_after (Reader     *reader,
+                  int         from,
+                  const char *why)
+{
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+
+      if (atom->start >= from)
+        drop_atom (reader, atom, why);
+    }
+}
+
+/* The top-level sentence of @reader that holds byte @at: its first clause. */
+static int
+sentence_of (Reader *reader,
+             int     at)
+{
+  int id = top_clause (reader, reader->clause_of[at]);
+
+  for (; id > 0; id--)
+    {
+      Clause *clause = clause_get (reader, id);
+
+      if (clause->parent < 0 && clause->sentence)
+        break;
+    }
+  return id;
+}
+
 static EligoExtraction *
 extract (Reader     *reader,
          const char *context)
@@ -2496,6 +2659,10 @@ extract (Reader     *reader,
     return review (reader, "one of several alternatives");
   if (g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return review (reader, "an exception governs the whole criterion");
+  if (g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
+    return review (reader, "names a cohort, arm or part of the trial");
+  if (has_unread_footnote (reader))
+    return review (reader, "a footnote marker whose note is elsewhere");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
       && g_regex_match_simple ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0, 0))
     return review (reader, "one of several alternatives (joined by \"or\")");
@@ -2638,14 +2805,41 @@ extract (Reader     *reader,
           continue;
         }
 
-      /* Negation. */
+      /* Negation. An exclusion of "no known HIV" or "not limited to active
+       * infection" would exclude almost everyone: such a text is misfiled
+       * or states a condition of the excluded state, and the nurse reads
+       * it. Negations that are part of a pattern ("do not express CD19",
+       * "unwilling to use contraception") are read. */
       if (!(atom->flags & FLAG_NEGATED) && is_negated (reader, atom))
         {
+          if (reader->kind == ELIGO_CRITERION_EXCLUSION && (atom->flags & FLAG_NEGATABLE))
+            {
+              /* A later sentence ("Pregnant or nursing. Females ... must
+               * agree not to become pregnant") is an instruction. */
+              if (sentence_of (reader, atom->start) == 0)
+                return review (reader, "a negated fact in an exclusion");
+              drop_atom (reader, atom, "negated in an exclusion");
+              continue;
+            }
           if (atom->flags & FLAG_NEGATABLE)
             atom->flags |= FLAG_NEGATED;
           else
             drop_atom (reader, atom, "negated");
         }
+    }
+
+  if (reader->kind == ELIGO_CRITERION_INCLUSION)
+    {
+      int ms, me;
+
+      /* "AML, meeting at least one of the following: i. ... ii. ...". */
+      if (regex_in_range (patterns->inline_alternatives, reader->text->str, 0, reader->len, &ms, &me, FALSE))
+        drop_atoms_after (reader, me, "one of several alternatives");
+
+      /* "Relapsed or refractory leukemia, including participants who are
+       * MRD-positive": who else is included is not required. */
+      if (regex_in_range (patterns->widening, reader->text->str, 0, reader->len, &ms, &me, FALSE))
+        drop_atoms_after (reader, me, "widens the population");
     }
 
   /* "HSCT within 60 days": a fact limited in time is narrower than the
@@ -2663,8 +2857,17 @@ extract (Reader     *reader,
         tail = g_strndup (reader->text->str + atom->end, MAX (e - atom->end, 0));
         if (g_regex_match (patterns->window, tail, 0, NULL))
           drop_atom (reader, atom, "limited in time");
-        else if (g_regex_match_simple ("^\\s*(?:that|which|whose|without|defined (?:as|by))\\b", tail, 0, 0))
-          drop_atom (reader, atom, "narrowed by what follows");
+        else if (g_regex_match (patterns->narrowing, tail, 0, NULL))
+          {
+            /* What follows is the qualifier, not a fact of its own. */
+            for (guint j = i; j < reader->atoms->len; j++)
+              {
+                Span *next = g_ptr_array_index (reader->atoms, j);
+
+                if (next->start < e)
+                  drop_atom (reader, next, "narrowed by what follows");
+              }
+          }
       }
 
   /* Conditions attach to the atom they touch or follow. */
@@ -2722,7 +2925,8 @@ extract (Reader     *reader,
       /* "R/R AML is defined as patients >= 18 years ...": the definition of
        * one group of patients, not a requirement for all. */
       clause_words = top_clause_of (reader, reader->text->str, top);
-      if (reader->kind == ELIGO_CRITERION_INCLUSION && g_regex_match (patterns->group_definition, clause_words, 0, NULL))
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && g_regex_match (patterns->group_definition, clause_words, 0, NULL)
+          && !g_regex_match (patterns->organ_context, clause_words, 0, NULL))
         {
           drop_atom (reader, atom, "defines a group of patients");
           continue;
@@ -2733,13 +2937,27 @@ extract (Reader     *reader,
         {
           gboolean other = FALSE;
 
+          /* "Pregnant women are excluded ... breastfeeding should also be
+           * avoided": a fact that is only to be avoided is not excluded. */
+          if (g_regex_match (patterns->avoid, clause_words, 0, NULL))
+            {
+              drop_atom (reader, atom, "to be avoided, not excluded");
+              continue;
+            }
+          /* The other one counts only in the same sentence. */
           for (guint j = 0; j < reader->atoms->len; j++)
             {
               Span *o = g_ptr_array_index (reader->atoms, j);
 
               if (!(o->flags & FLAG_DROPPED) && atom_is (o, "pregnant_or_lactating") && o->symbol != NULL
-                  && strcmp (o->symbol, atom->symbol) != 0)
-                other = TRUE;
+                  && strcmp (o->symbol, atom->symbol) != 0
+                  && sentence_of (reader, o->start) == sentence_of (reader, atom->start))
+                {
+                  g_autofree char *other_words = top_clause_of (reader, reader->text->str, top_clause (reader, o->clause));
+
+                  if (!g_regex_match (patterns->avoid, other_words, 0, NULL))
+                    other = TRUE;
+                }
             }
           if (!other)
             {
@@ -2789,11 +3007,20 @@ extract (Reader     *reader,
           int to = MIN (reader->len, atom->end + 40);
           g_autofree char *near = g_strndup (reader->text->str + from, to - from);
 
-          if (g_regex_match (patterns->cns_leukemia, reader->text->str, 0, NULL)
+                  if (g_regex_match (patterns->cns_leukemia, reader->text->str, 0, NULL)
               || (reader->kind == ELIGO_CRITERION_EXCLUSION
                   && g_regex_match (patterns->cns_narrower, near, 0, NULL)))
             {
               drop_atom (reader, atom, "CNS leukemia or a narrower CNS disorder");
+              continue;
+            }
+          /* "Degenerative", "serious", "non-malignant CNS disease": only
+           * some CNS disorders, and not CNS leukemia, which cns_disease
+           * also holds for. (A trial that admits CNS leukemia elsewhere is
+           * handled by eligo_rule_admits_cns_leukemia().) */
+          if (cns_is_qualified (reader, atom))
+            {
+              drop_atom (reader, atom, "a qualified CNS disease");
               continue;
             }
           /* "History or presence of CNS disorder": the past is not covered. */
@@ -3196,6 +3423,12 @@ eligo_rule_extract (EligoCriterionKind  kind,
   reader.kind = kind;
   reader.text = g_string_sized_new (strlen (text) + 16);
   normalize (text, reader.text);
+  {
+    g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
+
+    if (plain != NULL)
+      g_string_assign (reader.text, plain);
+  }
   reader.len = reader.text->len;
   reader.spans = g_ptr_array_new_with_free_func (span_free);
   reader.reason = g_string_new (NULL);
@@ -3203,6 +3436,31 @@ eligo_rule_extract (EligoCriterionKind  kind,
   extraction = extract (&reader, context);
   reader_clear (&reader);
   return extraction;
+}
+
+/**
+ * eligo_rule_admits_cns_leukemia:
+ * @text: a criterion's text
+ *
+ * Whether the criterion admits patients with CNS leukemia ("Patients with
+ * isolated, asymptomatic CNS relapse will be eligible", "CNS-2 disease is
+ * allowed"). cns_disease also holds for CNS leukemia, so a trial that
+ * admits it means a neurological disorder when it excludes "any CNS
+ * disorder such as seizures": the caller gives such exclusions no rule.
+ *
+ * Returns: %TRUE if it does
+ */
+gboolean
+eligo_rule_admits_cns_leukemia (const char *text)
+{
+  g_autoptr(GString) norm = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  get_patterns ();
+  norm = g_string_new (NULL);
+  normalize (text, norm);
+  return g_regex_match (patterns->cns_admitted, norm->str, 0, NULL);
 }
 
 /**

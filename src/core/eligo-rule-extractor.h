@@ -33,6 +33,8 @@ EligoExtraction *eligo_rule_extract      (EligoCriterionKind  kind,
                                           const char         *text,
                                           const char         *context);
 void             eligo_extraction_free   (EligoExtraction    *extraction);
+gboolean         eligo_rule_admits_cns_leukemia
+                                         (const char         *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoExtraction, eligo_extraction_free)
 
