@@ -51,18 +51,29 @@ quit_when_listed_cb (gpointer data)
 }
 
 static int
+run_app_with_file (const char  *db_path,
+                   const char  *file,
+                   GSourceFunc  probe_cb,
+                   Probe       *probe)
+{
+  g_autoptr(EligoApplication) app = eligo_application_new ();
+  char *argv[] = { (char *) "eligo", (char *) "--database", (char *) db_path, (char *) file, NULL };
+
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app))
+                           | G_APPLICATION_NON_UNIQUE);
+  probe->app = G_APPLICATION (app);
+  g_timeout_add (25, probe_cb, probe);
+
+  return g_application_run (G_APPLICATION (app), file != NULL ? 4 : 3, argv);
+}
+
+static int
 run_app (const char  *db_path,
          GSourceFunc  probe_cb,
          Probe       *probe)
 {
-  g_autoptr(EligoApplication) app = eligo_application_new ();
-  char *argv[] = { (char *) "eligo", (char *) "--database", (char *) db_path, NULL };
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  probe->app = G_APPLICATION (app);
-  g_timeout_add (25, probe_cb, probe);
-
-  return g_application_run (G_APPLICATION (app), 3, argv);
+  return run_app_with_file (db_path, NULL, probe_cb, probe);
 }
 
 static void
@@ -150,6 +161,67 @@ test_newer_database_explained (void)
   g_test_trap_assert_passed ();
 }
 
+static gboolean
+quit_when_imported_cb (gpointer data)
+{
+  Probe *probe = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (probe->app));
+
+  if (window != NULL && ELIGO_IS_WINDOW (window) && gtk_widget_get_mapped (GTK_WIDGET (window))
+      && !_eligo_window_is_importing (ELIGO_WINDOW (window))
+      && _eligo_window_get_banner_text (ELIGO_WINDOW (window)) != NULL)
+    {
+      GtkColumnView *view = _eligo_window_get_column_view (ELIGO_WINDOW (window));
+
+      probe->n_rows = g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+      probe->dialog_text = g_strdup (_eligo_window_get_banner_text (ELIGO_WINDOW (window)));
+      g_action_group_activate_action (G_ACTION_GROUP (probe->app), "quit", NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (++probe->ticks > 800)
+    g_error ("the file given on the command line was not imported");
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* `eligo --database PATH FILE.json`: the window opens and imports the file. */
+static void
+test_open_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = eligo_test_tmp_path ("open.db");
+      g_autofree char *file = eligo_test_tmp_path ("NCT00000410.json");
+      g_autofree char *source = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      Probe probe = { NULL };
+      gsize length;
+      int status;
+
+      source = eligo_test_shared_path ("data", "ctgov", "studies", "NCT00000410.json", NULL);
+      if (!g_file_get_contents (source, &contents, &length, &error))
+        {
+          g_test_skip (error->message);
+          return;
+        }
+      eligo_test_write_file (file, contents, length);
+
+      status = run_app_with_file (path, file, quit_when_imported_cb, &probe);
+      g_assert_cmpint (status, ==, 0);
+      g_assert_cmpuint (probe.n_rows, ==, 6);
+      g_assert_cmpstr (probe.dialog_text, ==, "Imported 1 trial");
+      g_free (probe.dialog_text);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stderr_unmatched ("*CRITICAL*");
+  g_test_trap_assert_stderr_unmatched ("*WARNING*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,6 +245,7 @@ main (int    argc,
 
   g_test_add_func ("/eligo/application/start-and-quit", test_start_and_quit);
   g_test_add_func ("/eligo/application/newer-database-explained", test_newer_database_explained);
+  g_test_add_func ("/eligo/application/open-file", test_open_file);
 
   return g_test_run ();
 }

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "eligo-application.h"
+#include "eligo-preferences-window.h"
 #include "eligo-window.h"
 
 struct _EligoApplication
@@ -35,6 +36,7 @@ struct _EligoApplication
 
   char           *database_path;
   EligoDatabase  *database;
+  GSettings      *interface_settings;  /* org.gnome.desktop.interface, if installed */
 };
 
 G_DEFINE_FINAL_TYPE (EligoApplication, eligo_application, GTK_TYPE_APPLICATION)
@@ -87,6 +89,57 @@ eligo_application_show_error (EligoApplication *self,
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/*
+ * GTK 4.8 without libadwaita does not follow the desktop's dark style:
+ * follow GNOME's color-scheme setting, where it exists.
+ */
+static void
+on_color_scheme_changed_cb (EligoApplication *self,
+                            const char       *key,
+                            GSettings        *settings)
+{
+  g_autofree char *scheme = NULL;
+  GtkSettings *gtk_settings;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  gtk_settings = gtk_settings_get_default ();
+  if (gtk_settings == NULL)
+    return;
+
+  scheme = g_settings_get_string (settings, "color-scheme");
+  g_object_set (gtk_settings,
+                "gtk-application-prefer-dark-theme", g_strcmp0 (scheme, "prefer-dark") == 0,
+                NULL);
+}
+
+static void
+eligo_application_follow_color_scheme (EligoApplication *self)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GSettingsSchemaSource *source;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  source = g_settings_schema_source_get_default ();
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE);
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "color-scheme"))
+    {
+      g_debug ("No GNOME color scheme setting: keeping GTK's style");
+      return;
+    }
+
+  self->interface_settings = g_settings_new_full (schema, NULL, NULL);
+  g_signal_connect_object (self->interface_settings,
+                           "changed::color-scheme",
+                           G_CALLBACK (on_color_scheme_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  on_color_scheme_changed_cb (self, "color-scheme", self->interface_settings);
 }
 
 static gboolean
@@ -202,8 +255,21 @@ eligo_application_shortcuts_action (GSimpleAction *action,
   gtk_window_present (shortcuts_window);
 }
 
+static void
+eligo_application_preferences_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *preferences;
+
+  preferences = eligo_preferences_window_new (gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", eligo_application_about_action },
+  { "preferences", eligo_application_preferences_action },
   { "quit", eligo_application_quit_action },
   { "shortcuts", eligo_application_shortcuts_action },
 };
@@ -237,6 +303,7 @@ eligo_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   EligoApplication *self = ELIGO_APPLICATION (application);
   g_autoptr(GtkCssProvider) css_provider = NULL;
 
@@ -249,6 +316,8 @@ eligo_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.shortcuts", shortcuts_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 
   css_provider = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css_provider, ELIGO_RESOURCE_BASE "/style.css");
@@ -257,20 +326,36 @@ eligo_application_startup (GApplication *application)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   gtk_window_set_default_icon_name (ELIGO_ID);
+
+  eligo_application_follow_color_scheme (self);
 }
 
-static void
-eligo_application_activate (GApplication *application)
+/* Presents the main window, opening the database first if needed. */
+static EligoWindow *
+eligo_application_present_window (EligoApplication *self)
 {
-  EligoApplication *self = ELIGO_APPLICATION (application);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  g_assert (ELIGO_IS_APPLICATION (self));
+
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (!ELIGO_IS_WINDOW (window))
+    {
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+        {
+          if (ELIGO_IS_WINDOW (l->data))
+            {
+              window = l->data;
+              break;
+            }
+        }
+    }
+
   if (ELIGO_IS_WINDOW (window))
     {
       gtk_window_present (window);
-      return;
+      return ELIGO_WINDOW (window);
     }
 
   if (self->database == NULL && !eligo_application_open_database (self, &error))
@@ -288,11 +373,34 @@ eligo_application_activate (GApplication *application)
                                      display_path, error->message);
 
       eligo_application_show_error (self, _("Could Not Open the Trial Database"), secondary);
-      return;
+      return NULL;
     }
 
   window = GTK_WINDOW (eligo_window_new (GTK_APPLICATION (self), self->database));
   gtk_window_present (window);
+
+  return ELIGO_WINDOW (window);
+}
+
+static void
+eligo_application_activate (GApplication *application)
+{
+  eligo_application_present_window (ELIGO_APPLICATION (application));
+}
+
+/* `eligo FILE.json...`: import the files into the library. */
+static void
+eligo_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  EligoApplication *self = ELIGO_APPLICATION (application);
+  EligoWindow *window;
+
+  window = eligo_application_present_window (self);
+  if (window != NULL && n_files > 0)
+    eligo_window_import_files (window, files, n_files);
 }
 
 static void
@@ -300,6 +408,7 @@ eligo_application_dispose (GObject *object)
 {
   EligoApplication *self = ELIGO_APPLICATION (object);
 
+  g_clear_object (&self->interface_settings);
   g_clear_object (&self->database);
 
   G_OBJECT_CLASS (eligo_application_parent_class)->dispose (object);
@@ -327,6 +436,7 @@ eligo_application_class_init (EligoApplicationClass *klass)
   application_class->handle_local_options = eligo_application_handle_local_options;
   application_class->startup = eligo_application_startup;
   application_class->activate = eligo_application_activate;
+  application_class->open = eligo_application_open;
 }
 
 static void
@@ -341,7 +451,8 @@ eligo_application_init (EligoApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), NULL);
+  /* Translators: in `eligo --help`, after the program name */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.json…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Screen patients for clinical trials."));
 }
@@ -351,7 +462,7 @@ eligo_application_new (void)
 {
   return g_object_new (ELIGO_TYPE_APPLICATION,
                        "application-id", ELIGO_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", ELIGO_RESOURCE_BASE,
                        NULL);
 }

@@ -24,269 +24,341 @@
 
 #include <glib/gi18n.h>
 
-#include "eligo-column-sorter.h"
+#include "eligo-filter-popover.h"
 #include "eligo-format.h"
 #include "eligo-trial.h"
 #include "eligo-trial-list.h"
+#include "eligo-trial-page.h"
 #include "eligo-window.h"
 #include "eligo-window-private.h"
 
 /*
- * The columns of the trial list. The id is the name kept in the
- * "visible-columns" and "column-widths" settings; the field is the database
- * column SQLite sorts by when the user clicks the column header.
+ * The main window: the trial list with its search and filters, and the
+ * trial page beside it (wide windows) or instead of it (narrow ones).
+ * Actions, import, delete and archive are in eligo-window-actions.c; the
+ * columns and the sort order in eligo-window-columns.c.
+ *
+ * The list is an EligoTrialList: SQLite searches, filters and sorts, the
+ * column view only shows the rows. GTK 4.8 has no breakpoints, so the
+ * window watches its own allocation to put the trial page beside the list
+ * or, when narrow, instead of it.
  */
-typedef struct
-{
-  const char     *id;
-  const char     *child_name;
-  EligoSortField  field;
-} ColumnInfo;
 
-enum {
-  COLUMN_NCT_ID,
-  COLUMN_TITLE,
-  COLUMN_STATUS,
-  COLUMN_PHASE,
-  COLUMN_ENROLLMENT,
-  COLUMN_START_DATE,
-  COLUMN_COMPLETION_DATE,
-  COLUMN_LAST_UPDATE,
-  COLUMN_SPONSOR,
-  COLUMN_AGES,
-  COLUMN_CONDITIONS,
-  N_COLUMNS
-};
-
-/* In the order of the enum above. */
-static const ColumnInfo column_info[N_COLUMNS] = {
-  { "nct_id",          "nct_id_column",          ELIGO_SORT_NCT_ID },
-  { "title",           "title_column",           ELIGO_SORT_TITLE },
-  { "status",          "status_column",          ELIGO_SORT_STATUS },
-  { "phase",           "phase_column",           ELIGO_SORT_PHASE },
-  { "enrollment",      "enrollment_column",      ELIGO_SORT_ENROLLMENT },
-  { "start_date",      "start_date_column",      ELIGO_SORT_START_DATE },
-  { "completion_date", "completion_date_column", ELIGO_SORT_COMPLETION_DATE },
-  { "last_update",     "last_update_column",     ELIGO_SORT_LAST_UPDATE },
-  { "sponsor",         "sponsor_column",         ELIGO_SORT_SPONSOR },
-  { "ages",            "ages_column",            ELIGO_SORT_MIN_AGE },
-  { "conditions",      "conditions_column",      ELIGO_SORT_CONDITIONS },
-};
-
-struct _EligoWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  EligoDatabase        *database;
-  EligoTrialList       *trials;
-  GSettings            *settings;
-  GtkSorter            *sorter;
-  gulong                sorter_changed_id;
-
-  /* Template widgets */
-  GtkLabel             *subtitle_label;
-  GtkStack             *stack;
-  GtkColumnView        *column_view;
-  GtkSingleSelection   *selection;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
-};
+/* Restoring a selection after the query changed looks up each selected row;
+ * past this many, the selection is simply dropped. */
+#define MAX_RESELECT 1000
 
 G_DEFINE_FINAL_TYPE (EligoWindow, eligo_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
   PROP_DATABASE,
+  PROP_RECRUITING_ONLY,
+  PROP_SHOW_ARCHIVED,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static int
-find_column_by_id (const char *id)
+/* The list view inside the column view: it has the scroll-to-item action. */
+static GtkWidget *
+eligo_window_get_list_view (EligoWindow *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      if (g_strcmp0 (column_info[i].id, id) == 0)
-        return i;
+      if (GTK_IS_LIST_VIEW (child))
+        return child;
     }
 
-  return -1;
+  return NULL;
 }
 
-static int
-find_column_by_field (EligoSortField field)
+static gboolean
+eligo_window_filters_active (EligoWindow *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (column_info[i].field == field)
-        return i;
-    }
+  const EligoTrialQuery *query;
 
-  return -1;
-}
-
-static int
-find_column (EligoWindow         *self,
-             GtkColumnViewColumn *column)
-{
   g_assert (ELIGO_IS_WINDOW (self));
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      if (self->columns[i] == column)
-        return i;
-    }
+  if (self->trials == NULL)
+    return FALSE;
 
-  return -1;
+  query = eligo_trial_list_get_query (self->trials);
+
+  return query->search != NULL
+         || query->statuses != NULL
+         || query->phases != NULL
+         || query->study_type != NULL
+         || query->sex != NULL
+         || query->patient_age >= 0;
 }
 
+/* Counts the trials a query without search or filters would list. */
 static void
-eligo_window_update_count (EligoWindow *self)
+eligo_window_update_totals (EligoWindow *self)
+{
+  g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  if (self->database == NULL)
+    return;
+
+  query->include_archived = TRUE;
+  self->n_all = eligo_database_count_trials (self->database, query, &error);
+  if (error != NULL)
+    {
+      g_warning ("Could not count the trials: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  query->include_archived = self->show_archived;
+  self->n_total = self->show_archived
+                  ? self->n_all
+                  : eligo_database_count_trials (self->database, query, &error);
+  if (error != NULL)
+    g_warning ("Could not count the trials: %s", error->message);
+}
+
+/* The count in the header bar, the page of the stack and the filter button. */
+static void
+eligo_window_update_state (EligoWindow *self)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *filter_label = NULL;
+  const char *page;
   guint n_items = 0;
+  guint n_filters;
 
   g_assert (ELIGO_IS_WINDOW (self));
 
   if (self->trials != NULL)
     n_items = g_list_model_get_n_items (G_LIST_MODEL (self->trials));
 
-  subtitle = eligo_format_trial_count (n_items);
+  if (eligo_window_filters_active (self))
+    /* Translators: shown under the window title, e.g. "23 of 772 trials":
+     * the first %u is how many trials match the search and filters, the
+     * second how many there are; the plural follows the second. */
+    subtitle = g_strdup_printf (ngettext ("%u of %u trial", "%u of %u trials", self->n_total),
+                                n_items, self->n_total);
+  else
+    subtitle = eligo_format_trial_count (n_items);
   gtk_label_set_label (self->subtitle_label, subtitle);
-  gtk_stack_set_visible_child_name (self->stack, n_items > 0 ? "trials" : "empty");
+
+  if (self->n_all == 0 && n_items == 0)
+    page = "empty";
+  else if (n_items == 0)
+    page = "no-results";
+  else
+    page = "trials";
+  gtk_stack_set_visible_child_name (self->stack, page);
+  /* Nothing to search in an empty library. */
+  gtk_widget_set_visible (self->search_box, self->n_all > 0 || n_items > 0);
+
+  n_filters = eligo_filter_popover_get_n_active (self->filter_popover);
+  if (n_filters > 0)
+    {
+      /* Translators: the filter button when filters are set; %u is how many */
+      filter_label = g_strdup_printf (_("_Filters (%u)"), n_filters);
+      gtk_menu_button_set_label (self->filter_button, filter_label);
+      gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+    }
+  else
+    {
+      gtk_menu_button_set_label (self->filter_button, _("_Filters"));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "filters-active");
+    }
+
+  _eligo_window_update_actions (self);
 }
 
-/* Runs the query of the trial list again, sorted by @field. */
 static void
-eligo_window_set_sort (EligoWindow    *self,
-                       EligoSortField  field,
-                       gboolean        descending)
+eligo_window_scroll_to (EligoWindow *self,
+                        guint        position)
 {
-  g_autoptr(EligoTrialQuery) query = NULL;
+  GtkWidget *list_view = eligo_window_get_list_view (self);
+
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+/* Selects the rows with these ids, where the current query lists them. */
+gboolean
+_eligo_window_select_ids (EligoWindow *self,
+                          GArray      *select_ids)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GtkBitset) mask = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  const EligoTrialQuery *current;
+  guint n_items;
 
   g_assert (ELIGO_IS_WINDOW (self));
-  g_assert (self->trials != NULL);
 
-  current = eligo_trial_list_get_query (self->trials);
-  if (current != NULL && current->sort == field && !current->descending == !descending)
+  if (select_ids == NULL || select_ids->len == 0 || select_ids->len > MAX_RESELECT)
+    return FALSE;
+
+  ids = eligo_database_query_ids (self->database, eligo_trial_list_get_query (self->trials),
+                                  &error);
+  if (ids == NULL)
+    {
+      g_debug ("Could not find the selected trials again: %s", error->message);
+      return FALSE;
+    }
+
+  wanted = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < select_ids->len; i++)
+    g_hash_table_add (wanted, &g_array_index (select_ids, gint64, i));
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->trials));
+  selected = gtk_bitset_new_empty ();
+  for (guint i = 0; i < ids->len && i < n_items; i++)
+    {
+      if (g_hash_table_contains (wanted, &g_array_index (ids, gint64, i)))
+        gtk_bitset_add (selected, i);
+    }
+
+  if (gtk_bitset_is_empty (selected))
+    return FALSE;
+
+  mask = gtk_bitset_new_range (0, n_items);
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  eligo_window_scroll_to (self, gtk_bitset_get_minimum (selected));
+
+  return TRUE;
+}
+
+/**
+ * _eligo_window_dup_selected_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the row ids of the selected
+ *   trials, in list order
+ */
+GArray *
+_eligo_window_dup_selected_ids (EligoWindow *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), ids);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position);
+       ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(EligoTrial) trial = g_list_model_get_item (G_LIST_MODEL (self->selection),
+                                                           position);
+      gint64 id;
+
+      if (trial == NULL)
+        continue;
+
+      id = eligo_trial_get_id (trial);
+      g_array_append_val (ids, id);
+    }
+
+  return ids;
+}
+
+/**
+ * _eligo_window_reload:
+ * @select_ids: (nullable) (element-type gint64): rows to select afterwards
+ *
+ * Runs the query again after the database changed (import, delete,
+ * archive), counts the trials again, and selects @select_ids where they
+ * are still listed; if none is, the row that took the place of the first
+ * selected one.
+ */
+void
+_eligo_window_reload (EligoWindow *self,
+                      GArray      *select_ids)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = GTK_INVALID_LIST_POSITION;
+  guint n_items;
+
+  g_return_if_fail (ELIGO_IS_WINDOW (self));
+
+  if (self->trials == NULL)
     return;
 
-  query = current != NULL ? eligo_trial_query_copy (current) : eligo_trial_query_new ();
-  query->sort = field;
-  query->descending = !!descending;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (!gtk_bitset_is_empty (selected))
+    first = gtk_bitset_get_minimum (selected);
+
+  eligo_window_update_totals (self);
+  if (!eligo_trial_list_reload (self->trials, &error))
+    g_warning ("Could not list the trials: %s", error->message);
+
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->trials));
+  if (!_eligo_window_select_ids (self, select_ids)
+      && first != GTK_INVALID_LIST_POSITION && n_items > 0
+      && (select_ids == NULL || select_ids->len == 0))
+    {
+      gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                       MIN (first, n_items - 1), TRUE);
+      eligo_window_scroll_to (self, MIN (first, n_items - 1));
+    }
+
+  eligo_window_update_state (self);
+}
+
+/* Runs the query of the trial list again with the search, filters and sort of the window. */
+void
+_eligo_window_update_query (EligoWindow *self)
+{
+  g_autoptr(EligoTrialQuery) query = NULL;
+  g_autoptr(GArray) selected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *search = NULL;
+  const EligoTrialQuery *current;
+
+  g_return_if_fail (ELIGO_IS_WINDOW (self));
+
+  if (self->trials == NULL)
+    return;
+
+  current = eligo_trial_list_get_query (self->trials);
+  query = eligo_trial_query_copy (current);
+
+  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  g_free (query->search);
+  query->search = search[0] != '\0' ? g_steal_pointer (&search) : NULL;
+
+  eligo_filter_popover_apply (self->filter_popover, query);
+  if (self->recruiting_only)
+    {
+      g_strfreev (query->statuses);
+      query->statuses = g_new0 (char *, 2);
+      query->statuses[0] = g_strdup ("RECRUITING");
+    }
+  query->include_archived = self->show_archived;
+
+  if (eligo_trial_query_equal (query, current))
+    {
+      eligo_window_update_state (self);
+      return;
+    }
+
+  selected = _eligo_window_dup_selected_ids (self);
+
+  if (current->include_archived != query->include_archived)
+    eligo_window_update_totals (self);
 
   if (!eligo_trial_list_set_query (self->trials, query, &error))
-    g_warning ("Could not sort the trial list by %s: %s",
-               eligo_sort_field_to_string (field), error->message);
-}
+    g_warning ("Could not search the trials: %s", error->message);
 
-static void
-eligo_window_restore_columns (EligoWindow *self)
-{
-  g_auto(GStrv) visible = NULL;
-  g_autoptr(GVariant) widths = NULL;
-  gboolean placed[N_COLUMNS] = { FALSE, };
-  guint position = 0;
-
-  g_assert (ELIGO_IS_WINDOW (self));
-
-  visible = g_settings_get_strv (self->settings, "visible-columns");
-  widths = g_settings_get_value (self->settings, "column-widths");
-
-  /* Shown columns first, in the saved order; the hidden ones after them. */
-  for (guint i = 0; visible[i] != NULL; i++)
-    {
-      int column = find_column_by_id (visible[i]);
-
-      if (column < 0 || placed[column])
-        continue;
-
-      placed[column] = TRUE;
-      gtk_column_view_insert_column (self->column_view, position++, self->columns[column]);
-    }
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      int width;
-
-      /* Never hide every column: an empty header would look broken. */
-      gtk_column_view_column_set_visible (self->columns[i], placed[i] || position == 0);
-
-      if (g_variant_lookup (widths, column_info[i].id, "i", &width) && width > 0)
-        gtk_column_view_column_set_fixed_width (self->columns[i], width);
-    }
-}
-
-static void
-eligo_window_save_columns (EligoWindow *self)
-{
-  g_autoptr(GStrvBuilder) visible = NULL;
-  g_auto(GStrv) visible_strv = NULL;
-  GVariantBuilder widths;
-  GListModel *columns;
-  guint n_columns;
-
-  g_assert (ELIGO_IS_WINDOW (self));
-
-  columns = gtk_column_view_get_columns (self->column_view);
-  n_columns = g_list_model_get_n_items (columns);
-  visible = g_strv_builder_new ();
-  g_variant_builder_init (&widths, G_VARIANT_TYPE ("a{si}"));
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-      int index = find_column (self, column);
-      int width;
-
-      if (index < 0)
-        continue;
-
-      if (gtk_column_view_column_get_visible (column))
-        g_strv_builder_add (visible, column_info[index].id);
-
-      width = gtk_column_view_column_get_fixed_width (column);
-      if (width > 0)
-        g_variant_builder_add (&widths, "{si}", column_info[index].id, width);
-    }
-
-  visible_strv = g_strv_builder_end (visible);
-  g_settings_set_strv (self->settings, "visible-columns", (const char * const *) visible_strv);
-  g_settings_set_value (self->settings, "column-widths", g_variant_builder_end (&widths));
-}
-
-static void
-eligo_window_restore_sort (EligoWindow *self)
-{
-  g_autofree char *name = NULL;
-  EligoSortField field;
-  gboolean descending;
-  int column;
-
-  g_assert (ELIGO_IS_WINDOW (self));
-  g_assert (self->trials != NULL);
-
-  name = g_settings_get_string (self->settings, "sort-column");
-  descending = g_settings_get_boolean (self->settings, "sort-descending");
-
-  if (!eligo_sort_field_from_string (name, &field))
-    {
-      g_debug ("Unknown sort column “%s”, sorting by last update", name);
-      field = ELIGO_SORT_LAST_UPDATE;
-      descending = TRUE;
-    }
-
-  column = find_column_by_field (field);
-
-  /* The column view's sorter emits ::changed, which runs the query. */
-  if (column >= 0)
-    gtk_column_view_sort_by_column (self->column_view,
-                                    self->columns[column],
-                                    descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
-  else
-    eligo_window_set_sort (self, field, descending);
+  _eligo_window_select_ids (self, selected);
+  eligo_window_update_state (self);
 }
 
 static void
@@ -303,61 +375,179 @@ eligo_window_set_database (EligoWindow   *self,
   self->trials = eligo_trial_list_new (database);
 }
 
-static char *
-format_text_cb (gpointer    item,
-                const char *text)
+static void
+eligo_window_set_recruiting_only (EligoWindow *self,
+                                  gboolean     recruiting_only)
 {
-  return eligo_format_text (text);
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  recruiting_only = !!recruiting_only;
+  if (self->recruiting_only == recruiting_only)
+    return;
+
+  self->recruiting_only = recruiting_only;
+  eligo_filter_popover_set_statuses_locked (self->filter_popover, recruiting_only);
+  _eligo_window_update_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECRUITING_ONLY]);
 }
 
-static char *
-format_date_cb (gpointer    item,
-                const char *date)
+static void
+eligo_window_set_show_archived (EligoWindow *self,
+                                gboolean     show_archived)
 {
-  return eligo_format_date (date);
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+
+  self->show_archived = show_archived;
+  _eligo_window_update_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
 }
 
-static char *
-format_status_cb (gpointer    item,
-                  const char *status)
+/* Wide: list and page side by side. Narrow: one of them, with a back button on the page. */
+static void
+eligo_window_apply_layout (EligoWindow *self)
 {
-  return eligo_format_status (status);
+  gboolean list_visible;
+  gboolean page_visible;
+
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  list_visible = !self->narrow || !self->page_shown;
+  page_visible = !self->narrow || self->page_shown;
+
+  gtk_widget_set_visible (self->list_pane, list_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->page_stack), page_visible);
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->narrow && self->page_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back",
+                                 self->narrow && self->page_shown);
+
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
-/* Closed trials (completed, withdrawn…) get the "closed" style class. */
-static char **
-status_css_classes_cb (gpointer    item,
-                       const char *status)
+static void
+eligo_window_set_narrow (EligoWindow *self,
+                         gboolean     narrow)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_assert (ELIGO_IS_WINDOW (self));
 
-  g_strv_builder_add (builder, "trial-status");
-  if (status != NULL && status[0] != '\0' && !eligo_status_is_open (status))
-    g_strv_builder_add (builder, "closed");
+  narrow = !!narrow;
+  if (self->narrow == narrow)
+    return;
 
-  return g_strv_builder_end (builder);
+  self->narrow = narrow;
+  eligo_window_apply_layout (self);
 }
 
-static char *
-format_phases_cb (gpointer    item,
-                  const char *phases)
+static gboolean
+eligo_window_adapt_cb (gpointer data)
 {
-  return eligo_format_phases (phases);
+  EligoWindow *self = data;
+  GtkWidget *content = gtk_window_get_child (GTK_WINDOW (self));
+
+  self->adapt_source = 0;
+
+  if (content != NULL && gtk_widget_get_width (content) > 0)
+    eligo_window_set_narrow (self, gtk_widget_get_width (content) < ELIGO_WINDOW_WIDE_WIDTH);
+
+  return G_SOURCE_REMOVE;
 }
 
-static char *
-format_enrollment_cb (gpointer item,
-                      int      enrollment)
+/**
+ * _eligo_window_show_page:
+ * @shown: whether the trial page replaces the list (narrow windows)
+ *
+ * In a narrow window, shows the trial page instead of the list, or the
+ * list again. A wide window shows both anyway.
+ */
+void
+_eligo_window_show_page (EligoWindow *self,
+                         gboolean     shown)
 {
-  return eligo_format_enrollment (enrollment);
+  g_return_if_fail (ELIGO_IS_WINDOW (self));
+
+  shown = !!shown;
+  if (self->page_shown == shown)
+    return;
+
+  self->page_shown = shown;
+  eligo_window_apply_layout (self);
+
+  if (!self->narrow)
+    return;
+
+  /* Not into the page: focusing its first selectable label would select its text. */
+  if (shown)
+    gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
-static char *
-format_ages_cb (gpointer item,
-                double   min_age_years,
-                double   max_age_years)
+static EligoTrial *
+eligo_window_dup_single_selected (EligoWindow *self,
+                                  guint       *n_selected)
 {
-  return eligo_format_age_range (min_age_years, max_age_years);
+  g_autoptr(GtkBitset) selected = NULL;
+  guint64 size;
+
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  size = gtk_bitset_get_size (selected);
+  *n_selected = (guint) MIN (size, G_MAXUINT);
+
+  if (size != 1)
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+}
+
+static void
+eligo_window_update_page (EligoWindow *self)
+{
+  g_autoptr(EligoTrial) trial = NULL;
+  EligoTrial *shown;
+  guint n_selected;
+
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  trial = eligo_window_dup_single_selected (self, &n_selected);
+
+  if (trial == NULL)
+    {
+      g_autofree char *title = NULL;
+
+      if (n_selected > 1)
+        {
+          /* Translators: shown instead of a trial page; %u is at least 2 */
+          title = g_strdup_printf (ngettext ("%u Trial Selected", "%u Trials Selected",
+                                             n_selected),
+                                   n_selected);
+          gtk_label_set_label (self->placeholder_title, title);
+          gtk_label_set_label (self->placeholder_description,
+                               _("Archive or delete them from the menu, or select one to read it"));
+        }
+      else
+        {
+          gtk_label_set_label (self->placeholder_title, _("No Trial Selected"));
+          gtk_label_set_label (self->placeholder_description,
+                               _("Select a trial in the list to read it in full"));
+        }
+
+      gtk_stack_set_visible_child_name (self->page_stack, "placeholder");
+      return;
+    }
+
+  shown = eligo_trial_page_get_trial (ELIGO_TRIAL_PAGE (self->trial_page));
+  if (shown != trial)
+    eligo_trial_page_set_trial (ELIGO_TRIAL_PAGE (self->trial_page), self->database, trial);
+
+  gtk_stack_set_visible_child_name (self->page_stack, "page");
 }
 
 static void
@@ -369,36 +559,105 @@ on_trials_items_changed_cb (EligoWindow *self,
 {
   g_assert (ELIGO_IS_WINDOW (self));
 
-  eligo_window_update_count (self);
+  eligo_window_update_state (self);
 }
 
-/*
- * The user clicked a column header, or eligo_window_restore_sort() chose a
- * column: find the primary sort column (see eligo-column-sorter.c), let
- * SQLite sort by it, and remember it.
- */
 static void
-on_sorter_changed_cb (EligoWindow     *self,
-                      GtkSorterChange  change,
-                      GtkSorter       *sorter)
+on_selection_changed_cb (EligoWindow       *self,
+                         guint              position,
+                         guint              n_items,
+                         GtkSelectionModel *selection)
 {
-  EligoSortField field;
-  gboolean descending;
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  eligo_window_update_page (self);
+  _eligo_window_update_actions (self);
+}
+
+/* Enter or a double click on a row: read the trial. */
+static void
+on_column_view_activate_cb (EligoWindow   *self,
+                            guint          position,
+                            GtkColumnView *column_view)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
 
   g_assert (ELIGO_IS_WINDOW (self));
-  g_assert (GTK_IS_SORTER (sorter));
 
-  if (self->trials == NULL)
+  if (!gtk_selection_model_is_selected (selection, position))
+    gtk_selection_model_select_item (selection, position, TRUE);
+
+  /* A wide window shows the page already. */
+  if (self->narrow)
+    _eligo_window_show_page (self, TRUE);
+}
+
+static void
+on_search_changed_cb (EligoWindow    *self,
+                      GtkSearchEntry *entry)
+{
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  _eligo_window_update_query (self);
+}
+
+/* Escape clears the search, or, when it is empty, goes back to the list. */
+static void
+on_search_stop_cb (EligoWindow    *self,
+                   GtkSearchEntry *entry)
+{
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  if (gtk_editable_get_text (GTK_EDITABLE (entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
+/* Enter in the search entry: select the first match and go to the list. */
+static void
+on_search_activate_cb (EligoWindow    *self,
+                       GtkSearchEntry *entry)
+{
+  g_assert (ELIGO_IS_WINDOW (self));
+
+  /* Do not wait for the delay: the user wants the result now. */
+  _eligo_window_update_query (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
     return;
 
-  /* Nothing to sort by: keep the current order. */
-  if (!eligo_column_sorter_probe (sorter, &field, &descending))
-    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  eligo_window_scroll_to (self, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
 
-  eligo_window_set_sort (self, field, descending);
+static void
+on_filters_changed_cb (EligoWindow        *self,
+                       EligoFilterPopover *popover)
+{
+  g_assert (ELIGO_IS_WINDOW (self));
 
-  g_settings_set_string (self->settings, "sort-column", eligo_sort_field_to_string (field));
-  g_settings_set_boolean (self->settings, "sort-descending", descending);
+  _eligo_window_update_query (self);
+}
+
+static void
+eligo_window_size_allocate (GtkWidget *widget,
+                            int        width,
+                            int        height,
+                            int        baseline)
+{
+  EligoWindow *self = ELIGO_WINDOW (widget);
+  GtkWidget *content;
+
+  GTK_WIDGET_CLASS (eligo_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* GTK 4.8 has no breakpoints: adapt once this allocation is done. */
+  content = gtk_window_get_child (GTK_WINDOW (self));
+  if (content != NULL
+      && (gtk_widget_get_width (content) < ELIGO_WINDOW_WIDE_WIDTH) != self->narrow
+      && self->adapt_source == 0)
+    self->adapt_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, eligo_window_adapt_cb, self, NULL);
 }
 
 static gboolean
@@ -418,20 +677,28 @@ eligo_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (eligo_window_parent_class)->constructed (object);
 
-  eligo_window_restore_columns (self);
+  _eligo_window_restore_columns (self);
+
+  g_settings_bind (self->settings, "recruiting-only", self, "recruiting-only",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-archived", self, "show-archived",
+                   G_SETTINGS_BIND_DEFAULT);
 
   if (self->trials != NULL)
     {
-      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->trials));
+      gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->trials));
       g_signal_connect_object (self->trials,
                                "items-changed",
                                G_CALLBACK (on_trials_items_changed_cb),
                                self,
                                G_CONNECT_SWAPPED);
-      eligo_window_restore_sort (self);
+      _eligo_window_restore_sort (self);
+      eligo_window_update_totals (self);
+      _eligo_window_update_query (self);
     }
 
-  eligo_window_update_count (self);
+  eligo_window_update_state (self);
+  eligo_window_update_page (self);
 }
 
 static void
@@ -439,12 +706,14 @@ eligo_window_dispose (GObject *object)
 {
   EligoWindow *self = ELIGO_WINDOW (object);
 
-  /* Columns leave the sorter as the column view goes away; that is no sort
-   * order to run or remember.
-   */
-  if (self->sorter != NULL)
-    g_clear_signal_handler (&self->sorter_changed_id, self->sorter);
-  g_clear_object (&self->sorter);
+  _eligo_window_actions_dispose (self);
+
+  g_clear_handle_id (&self->adapt_source, g_source_remove);
+
+  _eligo_window_columns_dispose (self);
+
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
 
   g_clear_object (&self->trials);
   g_clear_object (&self->database);
@@ -467,6 +736,14 @@ eligo_window_get_property (GObject    *object,
       g_value_set_object (value, self->database);
       break;
 
+    case PROP_RECRUITING_ONLY:
+      g_value_set_boolean (value, self->recruiting_only);
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -486,6 +763,14 @@ eligo_window_set_property (GObject      *object,
       eligo_window_set_database (self, g_value_get_object (value));
       break;
 
+    case PROP_RECRUITING_ONLY:
+      eligo_window_set_recruiting_only (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      eligo_window_set_show_archived (self, g_value_get_boolean (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -503,6 +788,8 @@ eligo_window_class_init (EligoWindowClass *klass)
   object_class->get_property = eligo_window_get_property;
   object_class->set_property = eligo_window_set_property;
 
+  widget_class->size_allocate = eligo_window_size_allocate;
+
   window_class->close_request = eligo_window_close_request;
 
   /**
@@ -515,29 +802,74 @@ eligo_window_class_init (EligoWindowClass *klass)
                          ELIGO_TYPE_DATABASE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * EligoWindow:recruiting-only:
+   *
+   * Whether the list shows recruiting trials only (the "recruiting-only" setting).
+   */
+  properties[PROP_RECRUITING_ONLY] =
+    g_param_spec_boolean ("recruiting-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * EligoWindow:show-archived:
+   *
+   * Whether the list shows archived trials too (the "show-archived" setting).
+   */
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                ELIGO_RESOURCE_BASE "/ui/eligo-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, trial_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, list_pane);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, search_box);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, recruiting_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_details_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_close_button);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, selection);
-  for (guint i = 0; i < N_COLUMNS; i++)
-    gtk_widget_class_bind_template_child_full (widget_class,
-                                               column_info[i].child_name,
-                                               FALSE,
-                                               G_STRUCT_OFFSET (EligoWindow, columns)
-                                               + i * sizeof (GtkColumnViewColumn *));
-  gtk_widget_class_bind_template_callback (widget_class, format_text_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_date_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_status_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_phases_cb);
-  gtk_widget_class_bind_template_callback (widget_class, status_css_classes_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_enrollment_cb);
-  gtk_widget_class_bind_template_callback (widget_class, format_ages_cb);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, placeholder_title);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, placeholder_description);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, page_box);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, toast_label);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, toast_undo_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, view_section);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, columns_menu);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, trial_menu);
+  gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed_cb);
+
+  _eligo_window_class_columns_init (klass);
+  _eligo_window_class_actions_init (klass);
 
   g_type_ensure (ELIGO_TYPE_TRIAL);
+  g_type_ensure (ELIGO_TYPE_FILTER_POPOVER);
 }
 
 static void
@@ -545,23 +877,20 @@ eligo_window_init (EligoWindow *self)
 {
   int width;
   int height;
+  int position;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (ELIGO_ID);
 
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkSorter) sorter = eligo_column_sorter_new (column_info[i].field);
+  self->trial_page = eligo_trial_page_new ();
+  gtk_widget_set_hexpand (self->trial_page, TRUE);
+  gtk_widget_set_vexpand (self->trial_page, TRUE);
+  gtk_box_append (GTK_BOX (self->page_box), self->trial_page);
 
-      gtk_column_view_column_set_sorter (self->columns[i], sorter);
-    }
+  _eligo_window_columns_init (self);
 
-  self->sorter = g_object_ref (gtk_column_view_get_sorter (self->column_view));
-  self->sorter_changed_id = g_signal_connect_swapped (self->sorter,
-                                                      "changed",
-                                                      G_CALLBACK (on_sorter_changed_cb),
-                                                      self);
+  gtk_search_entry_set_key_capture_widget (self->search_entry, self->list_pane);
 
   width = g_settings_get_int (self->settings, "window-width");
   height = g_settings_get_int (self->settings, "window-height");
@@ -569,6 +898,22 @@ eligo_window_init (EligoWindow *self)
     gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+
+  /* Half and half, unless the user moved the divider. */
+  position = g_settings_get_int (self->settings, "list-width");
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (position <= 0 && width > 0)
+    position = width / 2;
+  if (position > 0)
+    gtk_paned_set_position (self->paned, position);
+
+  /* Until the first allocation says otherwise. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  self->narrow = width > 0 && width < ELIGO_WINDOW_WIDE_WIDTH
+                 && !g_settings_get_boolean (self->settings, "window-maximized");
+  eligo_window_apply_layout (self);
+
+  _eligo_window_actions_init (self);
 }
 
 /**
@@ -607,19 +952,6 @@ _eligo_window_get_column_view (EligoWindow *self)
   return self->column_view;
 }
 
-GtkColumnViewColumn *
-_eligo_window_get_column (EligoWindow *self,
-                          const char  *id)
-{
-  int column;
-
-  g_return_val_if_fail (ELIGO_IS_WINDOW (self), NULL);
-
-  column = find_column_by_id (id);
-
-  return column >= 0 ? self->columns[column] : NULL;
-}
-
 EligoTrialList *
 _eligo_window_get_trial_list (EligoWindow *self)
 {
@@ -636,12 +968,63 @@ _eligo_window_get_subtitle (EligoWindow *self)
   return gtk_label_get_label (self->subtitle_label);
 }
 
+/* "trials", "empty" or "no-results" */
+const char *
+_eligo_window_get_state (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
 gboolean
 _eligo_window_is_empty_shown (EligoWindow *self)
 {
   g_return_val_if_fail (ELIGO_IS_WINDOW (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+GtkSearchEntry *
+_eligo_window_get_search_entry (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+EligoFilterPopover *
+_eligo_window_get_filter_popover (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), NULL);
+
+  return self->filter_popover;
+}
+
+GtkWidget *
+_eligo_window_get_trial_page (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), NULL);
+
+  return self->trial_page;
+}
+
+/* Whether the trial page (not its placeholder) is on screen. */
+gboolean
+_eligo_window_is_page_visible (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->page_stack))
+         && g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "page") == 0;
+}
+
+gboolean
+_eligo_window_is_list_visible (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (self->list_pane);
 }
 
 /* Remembers the window size and the columns; the sort order is saved as it changes. */
@@ -665,7 +1048,10 @@ _eligo_window_save_state (EligoWindow *self)
       g_settings_set_int (self->settings, "window-height", height);
     }
 
-  eligo_window_save_columns (self);
+  if (!self->narrow && gtk_paned_get_position (self->paned) > 0)
+    g_settings_set_int (self->settings, "list-width", gtk_paned_get_position (self->paned));
+
+  _eligo_window_save_columns (self);
 
   g_settings_apply (self->settings);
 }

@@ -33,5 +33,8 @@ G_DECLARE_FINAL_TYPE (EligoWindow, eligo_window, ELIGO, WINDOW, GtkApplicationWi
 EligoWindow   *eligo_window_new          (GtkApplication *application,
                                           EligoDatabase  *database);
 EligoDatabase *eligo_window_get_database (EligoWindow    *self);
+void           eligo_window_import_files (EligoWindow    *self,
+                                          GFile         **files,
+                                          guint           n_files);
 
 G_END_DECLS

@@ -1,0 +1,93 @@
+/* eligo-window-tools.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window's way into screening, the screening log and the
+ * side-by-side comparison of the selected trials.
+ */
+
+#define G_LOG_DOMAIN "eligo-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "eligo-screening-dialog.h"
+#include "eligo-screening-log-window.h"
+#include "eligo-window-private.h"
+
+/* The selected trials, in list order. */
+static GPtrArray *
+dup_selected_trials (EligoWindow *self)
+{
+  g_autoptr(GArray) ids = _eligo_window_dup_selected_ids (self);
+  GPtrArray *trials = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      EligoTrial *trial = eligo_database_get_trial (self->database,
+                                                    g_array_index (ids, gint64, i), NULL);
+
+      if (trial != NULL)
+        g_ptr_array_add (trials, trial);
+    }
+
+  return trials;
+}
+
+static void
+eligo_window_screen_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  EligoWindow *self = ELIGO_WINDOW (widget);
+  g_autoptr(GPtrArray) trials = dup_selected_trials (self);
+  GtkWidget *dialog;
+
+  if (trials->len == 0)
+    return;
+
+  dialog = eligo_screening_dialog_new (GTK_WINDOW (self), self->database, trials, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+eligo_window_screening_log_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  EligoWindow *self = ELIGO_WINDOW (widget);
+  GtkWidget *log = eligo_screening_log_window_new (GTK_WINDOW (self), self->database);
+
+  gtk_window_present (GTK_WINDOW (log));
+}
+
+void
+_eligo_window_tools_update (EligoWindow *self,
+                            guint        n_selected)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.screen", n_selected > 0);
+}
+
+void
+_eligo_window_class_tools_init (EligoWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  gtk_widget_class_install_action (widget_class, "win.screen", NULL,
+                                   eligo_window_screen_action);
+  gtk_widget_class_install_action (widget_class, "win.screening-log", NULL,
+                                   eligo_window_screening_log_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.screen", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.screening-log", NULL);
+}
