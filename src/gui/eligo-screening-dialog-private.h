@@ -1,0 +1,59 @@
+/* eligo-screening-dialog-private.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "eligo-criterion-row.h"
+#include "eligo-screening.h"
+#include "eligo-screening-dialog.h"
+#include "eligo-variable-editor.h"
+
+G_BEGIN_DECLS
+
+/* For tests (tests/test-screening-dialog.c) and the dialog's own files. */
+
+EligoVariableEditor  *_eligo_screening_dialog_get_variable_editor (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_id_entry        (EligoScreeningDialog  *self);
+const char           *_eligo_screening_dialog_get_id_error        (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_notebook        (EligoScreeningDialog  *self);
+EligoCriterionRow    *_eligo_screening_dialog_get_row             (EligoScreeningDialog  *self,
+                                                                   const char            *criterion_id);
+EligoScreeningResult *_eligo_screening_dialog_get_result          (EligoScreeningDialog  *self,
+                                                                   const char            *nct_id);
+const char           *_eligo_screening_dialog_get_verdict_text    (EligoScreeningDialog  *self,
+                                                                   const char            *nct_id);
+const char           *_eligo_screening_dialog_get_summary_text    (EligoScreeningDialog  *self,
+                                                                   const char            *nct_id);
+const char           *_eligo_screening_dialog_get_toast_text      (EligoScreeningDialog  *self);
+gboolean              _eligo_screening_dialog_get_dirty           (EligoScreeningDialog  *self);
+gboolean              _eligo_screening_dialog_get_rescreen_pending (EligoScreeningDialog *self);
+GtkWidget            *_eligo_screening_dialog_get_confirm_dialog  (EligoScreeningDialog  *self);
+gboolean              _eligo_screening_dialog_save                (EligoScreeningDialog  *self);
+gboolean              _eligo_screening_dialog_export_pdf          (EligoScreeningDialog  *self,
+                                                                   const char            *path,
+                                                                   GError               **error);
+gboolean              _eligo_screening_dialog_import_file         (EligoScreeningDialog  *self,
+                                                                   GFile                 *file,
+                                                                   GError               **error);
+char                 *_eligo_screening_dialog_dup_pdf_name        (EligoScreeningDialog  *self);
+char                 *_eligo_screening_format_summary             (EligoScreeningResult  *result);
+char                 *_eligo_screening_suggest_id                 (const char * const    *stored_ids);
+
+/* In eligo-criterion-row.c */
+GtkWidget            *_eligo_criterion_row_get_pass_button        (EligoCriterionRow     *self);
+GtkWidget            *_eligo_criterion_row_get_fail_button        (EligoCriterionRow     *self);
+GtkWidget            *_eligo_criterion_row_get_note_entry         (EligoCriterionRow     *self);
+GtkWidget            *_eligo_criterion_row_get_clear_button       (EligoCriterionRow     *self);
+const char           *_eligo_criterion_row_get_answer_text        (EligoCriterionRow     *self);
+const char           *_eligo_criterion_row_get_values_text        (EligoCriterionRow     *self);
+
+G_END_DECLS

@@ -1,0 +1,315 @@
+/* eligo-screening-print.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/*
+ * Print (with GTK's dialog and preview) and Export PDF share one
+ * GtkPrintOperation: begin-print lays the report out for the paper chosen,
+ * with the print context's Pango context, and draw-page draws a page of it
+ * on the print context's cairo context. The operation works in points on
+ * the full page, so a page of the report's own size is drawn at scale 1,
+ * as `eligo-cli screen --pdf` draws it.
+ *
+ * The print settings and page setup chosen are kept for the next time in
+ * $XDG_DATA_HOME/io.github.eligo.Eligo/.
+ */
+
+#define G_LOG_DOMAIN "eligo-screening-print"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "eligo-screening-print.h"
+
+#define SETTINGS_FILE   "print-settings.ini"
+#define PAGE_SETUP_FILE "page-setup.ini"
+
+static char *
+dup_state_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), ELIGO_ID, name, NULL);
+}
+
+static GtkPrintSettings *
+load_print_settings (void)
+{
+  g_autofree char *path = dup_state_path (SETTINGS_FILE);
+
+  return gtk_print_settings_new_from_file (path, NULL);
+}
+
+static GtkPageSetup *
+load_page_setup (void)
+{
+  g_autofree char *path = dup_state_path (PAGE_SETUP_FILE);
+
+  return gtk_page_setup_new_from_file (path, NULL);
+}
+
+static void
+save_print_state (GtkPrintOperation *operation)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), ELIGO_ID, NULL);
+  g_autofree char *settings_path = dup_state_path (SETTINGS_FILE);
+  g_autofree char *page_setup_path = dup_state_path (PAGE_SETUP_FILE);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+
+  if (settings != NULL && !gtk_print_settings_to_file (settings, settings_path, &error))
+    {
+      g_warning ("Could not keep the print settings: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_path, &error))
+    g_warning ("Could not keep the page setup: %s", error->message);
+}
+
+/* A page setup for the report's own paper: A4 or Letter, portrait or landscape. */
+static GtkPageSetup *
+page_setup_for_document (EligoReportDocument *document)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width = eligo_report_document_get_page_width (document);
+  double height = eligo_report_document_get_page_height (document);
+  double short_side = MIN (width, height);
+  double long_side = MAX (width, height);
+
+  if (fabs (short_side - ELIGO_REPORT_A4_WIDTH) < 1 && fabs (long_side - ELIGO_REPORT_A4_HEIGHT) < 1)
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  else if (fabs (short_side - ELIGO_REPORT_LETTER_WIDTH) < 1 &&
+           fabs (long_side - ELIGO_REPORT_LETTER_HEIGHT) < 1)
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  else
+    paper = gtk_paper_size_new_custom ("eligo-report", _("Report"), short_side, long_side,
+                                       GTK_UNIT_POINTS);
+
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_orientation (page_setup,
+                                  width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                 : GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  return page_setup;
+}
+
+static void
+on_begin_print_cb (GtkPrintOperation   *operation,
+                   GtkPrintContext     *context,
+                   EligoReportDocument *document)
+{
+  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+
+  /* The paper chosen in the dialog is the report's page. */
+  if (width > 0 && height > 0)
+    eligo_report_document_set_page_size (document, width, height);
+
+  eligo_report_document_paginate (document, pango_context);
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation,
+                                   MAX (1, (int) eligo_report_document_get_n_pages (document)));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation   *operation,
+                 GtkPrintContext     *context,
+                 int                  page_nr,
+                 EligoReportDocument *document)
+{
+  if (page_nr < 0 || (guint) page_nr >= eligo_report_document_get_n_pages (document))
+    return;
+
+  eligo_report_document_draw_page (document,
+                                   gtk_print_context_get_cairo_context (context),
+                                   page_nr,
+                                   gtk_print_context_get_width (context),
+                                   gtk_print_context_get_height (context));
+}
+
+static void
+on_error_dialog_response_cb (GtkDialog *dialog,
+                             int        response,
+                             gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *primary,
+            const char *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR,
+                                   GTK_BUTTONS_CLOSE,
+                                   "%s", primary);
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_done_cb (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  switch (result)
+    {
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      gtk_print_operation_get_error (operation, &error);
+      show_error (parent, _("Could Not Print the Screening Summary"),
+                  error != NULL ? error->message : NULL);
+      g_object_set_data (G_OBJECT (operation), "eligo-error-shown", GINT_TO_POINTER (TRUE));
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      save_print_state (operation);
+      break;
+
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
+    }
+}
+
+/**
+ * eligo_screening_print_operation_new:
+ * @document: the report to print
+ *
+ * Returns: (transfer full): an operation in points on the full page, set up
+ *   for the report's paper (or the paper last chosen), that paginates
+ *   @document in begin-print and draws it in draw-page
+ */
+GtkPrintOperation *
+eligo_screening_print_operation_new (EligoReportDocument *document)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  const char *title;
+
+  g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, FALSE);
+
+  title = eligo_report_document_get_title (document);
+  gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Screening summary"));
+
+  page_setup = page_setup_for_document (document);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
+                          g_object_ref (document), g_object_unref);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
+
+  return g_steal_pointer (&operation);
+}
+
+/**
+ * eligo_screening_print_run:
+ * @parent: (nullable): the window the print dialog belongs to
+ *
+ * Shows GTK's print dialog, with its preview, and prints @document. Errors
+ * are shown in a dialog.
+ */
+void
+eligo_screening_print_run (EligoReportDocument *document,
+                           GtkWindow           *parent)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (ELIGO_IS_REPORT_DOCUMENT (document));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  operation = eligo_screening_print_operation_new (document);
+
+  settings = load_print_settings ();
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  page_setup = load_page_setup ();
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (on_done_cb), parent, 0);
+  else
+    g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), NULL);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
+                                    &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "eligo-error-shown") == NULL)
+    show_error (parent, _("Could Not Print the Screening Summary"),
+                error != NULL ? error->message : NULL);
+}
+
+/**
+ * eligo_screening_print_export_pdf:
+ * @parent: (nullable): a window for the operation
+ * @path: the PDF to write
+ *
+ * Writes @document to @path through the same print operation as printing,
+ * on the report's own paper, with no dialog.
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+eligo_screening_print_export_pdf (EligoReportDocument  *document,
+                                  GtkWindow            *parent,
+                                  const char           *path,
+                                  GError              **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  operation = eligo_screening_print_operation_new (document);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
+                     _("The PDF could not be written"));
+      return FALSE;
+    }
+
+  return result == GTK_PRINT_OPERATION_RESULT_APPLY;
+}
