@@ -17,12 +17,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "eligo-database.h"
 #include "eligo-patient.h"
+#include "eligo-report-pdf.h"
 #include "eligo-rule.h"
+#include "eligo-screening-report.h"
 #include "eligo-screening.h"
 
 #include "eligo-cli-private.h"
@@ -351,6 +354,41 @@ compare_results (gconstpointer a,
                                          *(EligoScreeningResult **) b);
 }
 
+/* screen --pdf: one summary per trial, each from a new page. */
+static gboolean
+write_screening_pdf (const char   *path,
+                     GPtrArray    *results,
+                     EligoPatient *patient,
+                     const char   *site,
+                     const char   *screener)
+{
+  g_autoptr(EligoReportDocument) document = eligo_report_document_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      g_autoptr(EligoReportDocument) summary = NULL;
+
+      summary = eligo_screening_report_new (g_ptr_array_index (results, i), patient,
+                                            site, screener, now);
+      eligo_report_document_append (document, summary);
+    }
+
+  if (!eligo_report_pdf_write (document, path, &error))
+    {
+      _eligo_cli_print_error (error->message);
+      return FALSE;
+    }
+
+  /* Pango keeps its fonts in a per-thread cache that leak checkers do not
+   * see; the CLI is done with them. */
+  g_clear_object (&document);
+  pango_cairo_font_map_set_default (NULL);
+
+  return TRUE;
+}
+
 static int
 screen_or_match (const char  *command,
                  const char  *database_path,
@@ -365,6 +403,9 @@ screen_or_match (const char  *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *format_text = NULL;
   g_autofree char *patient_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *site = NULL;
+  g_autofree char *screener = NULL;
   gboolean match = strcmp (command, "match") == 0;
   OutputFormat format = FORMAT_TEXT;
   int limit = G_MININT;
@@ -380,10 +421,21 @@ screen_or_match (const char  *command,
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N trials"), N_("N") },
     { NULL }
   };
+  const GOptionEntry screen_entries[] = {
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Also write the screening summary to a PDF file, one trial per page set"), N_("OUT") },
+    { "site", 0, 0, G_OPTION_ARG_STRING, &site, N_("The site, for the PDF (default: a blank line)"),
+      N_("SITE") },
+    { "screener", 0, 0, G_OPTION_ARG_STRING, &screener,
+      N_("Who screened, for the PDF (default: a blank line)"), N_("NAME") },
+    { NULL }
+  };
 
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (match)
     g_option_context_add_main_entries (context, match_entries, GETTEXT_PACKAGE);
+  else
+    g_option_context_add_main_entries (context, screen_entries, GETTEXT_PACKAGE);
   if (!_eligo_cli_parse_options (context, &argc, &argv, &status))
     return status;
 
@@ -397,6 +449,8 @@ screen_or_match (const char  *command,
     return _eligo_cli_usage_error (context, _("screen needs at least one NCT number"));
   if (limit != G_MININT && limit < 0)
     return _eligo_cli_usage_error (context, _("--limit must be zero or a positive number"));
+  if (pdf_path != NULL && *pdf_path == '\0')
+    return _eligo_cli_usage_error (context, _("--pdf needs a file name"));
 
   patient = load_patient (patient_path, &status);
   if (patient == NULL)
@@ -463,6 +517,9 @@ screen_or_match (const char  *command,
 
   if (match)
     g_ptr_array_sort (results, compare_results);
+
+  if (pdf_path != NULL && !write_screening_pdf (pdf_path, results, patient, site, screener))
+    return EXIT_USER_ERROR;
 
   if (limit != G_MININT && (guint) limit < results->len)
     g_ptr_array_set_size (results, (guint) limit);
