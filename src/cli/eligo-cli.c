@@ -47,6 +47,8 @@ static const Command commands[] = {
   { "criteria", _eligo_cli_criteria, N_("NCTID"), N_("Show a trial’s criteria and their rules") },
   { "screen", _eligo_cli_screen, N_("--patient FILE NCTID…"),
     N_("Screen a patient against trials, criterion by criterion") },
+  { "compare", _eligo_cli_compare, N_("NCTID NCTID…"),
+    N_("Compare 2 to 6 trials side by side, criteria aligned by variable") },
   { "match", _eligo_cli_match, N_("--patient FILE"),
     N_("Screen a patient against every trial and rank them, best first") },
   { "curate", _eligo_cli_curate, N_("CRITERION RULE"),

@@ -1,0 +1,337 @@
+/* eligo-comparison-print.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Print and Export PDF of a trial comparison share one GtkPrintOperation:
+ * begin-print lays the report out for the paper chosen (landscape unless
+ * the user turns it), with the print context's Pango context, and
+ * draw-page draws a page of it with eligo_report_document_draw_page(), the
+ * function `eligo-cli compare --pdf` draws with. The operation works in
+ * points on the full page, so an A4 landscape page is drawn at scale 1.
+ *
+ * The printer and settings chosen are kept for the next comparison in
+ * $XDG_DATA_HOME/io.github.eligo.Eligo/, apart from the screening
+ * summary's, which prints in portrait.
+ */
+
+#define G_LOG_DOMAIN "eligo-comparison-print"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <unistd.h>
+
+#include "eligo-comparison-print.h"
+
+#define SETTINGS_FILE   "comparison-print-settings.ini"
+#define PAGE_SETUP_FILE "comparison-page-setup.ini"
+
+static char *
+dup_state_path (const char *name)
+{
+  return g_build_filename (g_get_user_data_dir (), ELIGO_ID, name, NULL);
+}
+
+static void
+save_print_state (GtkPrintOperation *operation)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), ELIGO_ID, NULL);
+  g_autofree char *settings_path = dup_state_path (SETTINGS_FILE);
+  g_autofree char *page_setup_path = dup_state_path (PAGE_SETUP_FILE);
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+
+  if (settings != NULL && !gtk_print_settings_to_file (settings, settings_path, &error))
+    {
+      g_message ("Could not keep the comparison’s print settings: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_path, &error))
+    g_message ("Could not keep the comparison’s page setup: %s", error->message);
+}
+
+/* The report's paper (A4 or Letter) in landscape. */
+static GtkPageSetup *
+landscape_page_setup (EligoReportDocument *document)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width = eligo_report_document_get_page_width (document);
+  double height = eligo_report_document_get_page_height (document);
+  double short_side = MIN (width, height);
+  double long_side = MAX (width, height);
+
+  if (fabs (short_side - ELIGO_REPORT_LETTER_WIDTH) < 1 &&
+      fabs (long_side - ELIGO_REPORT_LETTER_HEIGHT) < 1)
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  else
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+
+  return page_setup;
+}
+
+static void
+on_begin_print_cb (GtkPrintOperation   *operation,
+                   GtkPrintContext     *context,
+                   EligoReportDocument *document)
+{
+  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+
+  /* The paper chosen in the dialog is the report's page. */
+  if (width > 144 && height > 144)
+    eligo_report_document_set_page_size (document, width, height);
+
+  eligo_report_document_paginate (document, pango_context);
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation,
+                                   MAX (1, (int) eligo_report_document_get_n_pages (document)));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation   *operation,
+                 GtkPrintContext     *context,
+                 int                  page_nr,
+                 EligoReportDocument *document)
+{
+  if (page_nr < 0 || (guint) page_nr >= eligo_report_document_get_n_pages (document))
+    return;
+
+  eligo_report_document_draw_page (document,
+                                   gtk_print_context_get_cairo_context (context),
+                                   page_nr,
+                                   gtk_print_context_get_width (context),
+                                   gtk_print_context_get_height (context));
+}
+
+static void
+on_error_dialog_response_cb (GtkDialog *dialog,
+                             int        response,
+                             gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+show_error (GtkWindow  *parent,
+            const char *secondary)
+{
+  GtkWidget *dialog;
+
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR,
+                                   GTK_BUTTONS_CLOSE,
+                                   "%s", _("Could Not Print the Comparison"));
+  if (secondary != NULL)
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_done_cb (GtkPrintOperation       *operation,
+            GtkPrintOperationResult  result,
+            GtkWindow               *parent)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      show_error (parent, error != NULL ? error->message : NULL);
+      g_object_set_data (G_OBJECT (operation), "eligo-error-shown", GINT_TO_POINTER (TRUE));
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    save_print_state (operation);
+}
+
+/**
+ * eligo_comparison_print_operation_new:
+ * @document: the comparison report
+ *
+ * Returns: (transfer full): an operation in points on the full page, on
+ *   landscape paper, that paginates @document in begin-print and draws it
+ *   in draw-page
+ */
+GtkPrintOperation *
+eligo_comparison_print_operation_new (EligoReportDocument *document)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  const char *title;
+
+  g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, FALSE);
+
+  title = eligo_report_document_get_title (document);
+  gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Trial comparison"));
+
+  page_setup = landscape_page_setup (document);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
+                          g_object_ref (document), g_object_unref);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
+
+  return g_steal_pointer (&operation);
+}
+
+/**
+ * eligo_comparison_print_run:
+ * @parent: (nullable): the window the print dialog belongs to
+ *
+ * Shows GTK's print dialog, with its preview, set up for landscape, and
+ * prints @document. Errors are shown in a dialog.
+ */
+void
+eligo_comparison_print_run (EligoReportDocument *document,
+                            GtkWindow           *parent)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autoptr(GtkPageSetup) page_setup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings_path = dup_state_path (SETTINGS_FILE);
+  g_autofree char *page_setup_path = dup_state_path (PAGE_SETUP_FILE);
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (ELIGO_IS_REPORT_DOCUMENT (document));
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+
+  operation = eligo_comparison_print_operation_new (document);
+
+  settings = gtk_print_settings_new_from_file (settings_path, NULL);
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  page_setup = gtk_page_setup_new_from_file (page_setup_path, NULL);
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  if (parent != NULL)
+    g_signal_connect_object (operation, "done", G_CALLBACK (on_done_cb), parent, 0);
+  else
+    g_signal_connect (operation, "done", G_CALLBACK (on_done_cb), NULL);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
+                                    &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      g_object_get_data (G_OBJECT (operation), "eligo-error-shown") == NULL)
+    show_error (parent, error != NULL ? error->message : NULL);
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: the first %s is a file name, the second the reason */
+               _("Cannot write the PDF “%s”: %s"), display, g_strerror (saved_errno));
+}
+
+/**
+ * eligo_comparison_print_export_pdf:
+ * @parent: (nullable): a window for the operation
+ * @path: the PDF to write
+ *
+ * Writes @document to @path through the same print operation as printing,
+ * on landscape A4, with no dialog. The file is written beside @path under
+ * a temporary name and renamed over it, so a failure leaves @path as it
+ * was.
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+eligo_comparison_print_export_pdf (EligoReportDocument  *document,
+                                   GtkWindow            *parent,
+                                   const char           *path,
+                                   GError              **error)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  GtkPrintOperationResult result;
+  int fd;
+
+  g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_io_error (error, EISDIR, path);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, path);
+      return FALSE;
+    }
+  close (fd);
+
+  operation = eligo_comparison_print_operation_new (document);
+  gtk_print_operation_set_export_filename (operation, tmp_path);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent,
+                                    &local_error);
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (tmp_path);
+      g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("Cannot write the PDF “%s”: %s"), display,
+                   local_error != NULL ? local_error->message : _("the export failed"));
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      set_io_error (error, saved_errno, path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
