@@ -10,7 +10,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The main window's way into screening, the screening log and the
- * side-by-side comparison of the selected trials.
+ * side-by-side comparison of the selected trials (2 to 6).
  */
 
 #define G_LOG_DOMAIN "eligo-window"
@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-comparison-window.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-log-window.h"
 #include "eligo-window-private.h"
@@ -69,11 +70,31 @@ eligo_window_screening_log_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (log));
 }
 
+static void
+eligo_window_compare_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  EligoWindow *self = ELIGO_WINDOW (widget);
+  g_autoptr(GPtrArray) trials = dup_selected_trials (self);
+  GtkWidget *comparison;
+
+  if (trials->len < ELIGO_COMPARISON_MIN_TRIALS || trials->len > ELIGO_COMPARISON_MAX_TRIALS)
+    return;
+
+  comparison = eligo_comparison_window_new (GTK_WINDOW (self), self->database, trials);
+  if (comparison != NULL)
+    gtk_window_present (GTK_WINDOW (comparison));
+}
+
 void
 _eligo_window_tools_update (EligoWindow *self,
                             guint        n_selected)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.screen", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare",
+                                 n_selected >= ELIGO_COMPARISON_MIN_TRIALS &&
+                                 n_selected <= ELIGO_COMPARISON_MAX_TRIALS);
 }
 
 void
@@ -85,9 +106,13 @@ _eligo_window_class_tools_init (EligoWindowClass *klass)
                                    eligo_window_screen_action);
   gtk_widget_class_install_action (widget_class, "win.screening-log", NULL,
                                    eligo_window_screening_log_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL,
+                                   eligo_window_compare_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.screen", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.screening-log", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
+                                       "win.compare", NULL);
 }
