@@ -731,25 +731,29 @@ paginate_units (EligoReportDocument *self)
       if (unit->header != NULL && p.header != unit->header)
         needed += unit->header->height;
 
-      /* A heading stays with the start of what follows it. */
+      /* A heading stays with the start of what follows it, and a chain of
+       * units kept together (signature lines) moves as one. */
       if (unit->keep_with_next)
         {
+          double chain = needed;
+
           for (guint j = i + 1; j < self->units->len; j++)
             {
               EligoReportUnit *next = g_ptr_array_index (self->units, j);
-              double next_needed;
 
               if (next->kind == UNIT_SPACER)
                 continue;
               if (next->kind == UNIT_BREAK)
                 break;
-              next_needed = next->space_before + unit_min_height (self, next);
+              chain += next->space_before + unit_min_height (self, next);
               if (next->header != NULL)
-                next_needed += next->header->height;
-              if (needed + next_needed <= content_height (self))
-                needed += next_needed;
-              break;
+                chain += next->header->height;
+              if (!next->keep_with_next)
+                break;
             }
+
+          if (chain <= content_height (self))
+            needed = chain;
         }
 
       if (p.page->placements->len > 0 && p.y + needed > bottom + EPSILON)
