@@ -33,6 +33,7 @@
 #include <unistd.h>
 
 #include "eligo-comparison-print.h"
+#include "eligo-report-print.h"
 
 #define SETTINGS_FILE   "comparison-print-settings.ini"
 #define PAGE_SETUP_FILE "comparison-page-setup.ini"
@@ -87,41 +88,6 @@ landscape_page_setup (EligoReportDocument *document)
   gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
 
   return page_setup;
-}
-
-static void
-on_begin_print_cb (GtkPrintOperation   *operation,
-                   GtkPrintContext     *context,
-                   EligoReportDocument *document)
-{
-  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-
-  /* The paper chosen in the dialog is the report's page. */
-  if (width > 144 && height > 144)
-    eligo_report_document_set_page_size (document, width, height);
-
-  eligo_report_document_paginate (document, pango_context);
-  g_object_unref (pango_context);
-  gtk_print_operation_set_n_pages (operation,
-                                   MAX (1, (int) eligo_report_document_get_n_pages (document)));
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation   *operation,
-                 GtkPrintContext     *context,
-                 int                  page_nr,
-                 EligoReportDocument *document)
-{
-  if (page_nr < 0 || (guint) page_nr >= eligo_report_document_get_n_pages (document))
-    return;
-
-  eligo_report_document_draw_page (document,
-                                   gtk_print_context_get_cairo_context (context),
-                                   page_nr,
-                                   gtk_print_context_get_width (context),
-                                   gtk_print_context_get_height (context));
 }
 
 static void
@@ -197,8 +163,7 @@ eligo_comparison_print_operation_new (EligoReportDocument *document)
 
   g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
                           g_object_ref (document), g_object_unref);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
+  eligo_report_print_attach (operation, document);
 
   return g_steal_pointer (&operation);
 }

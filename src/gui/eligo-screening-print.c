@@ -30,6 +30,7 @@
 #include <math.h>
 
 #include "eligo-screening-print.h"
+#include "eligo-report-print.h"
 
 #define SETTINGS_FILE   "print-settings.ini"
 #define PAGE_SETUP_FILE "page-setup.ini"
@@ -105,41 +106,6 @@ page_setup_for_document (EligoReportDocument *document)
                                                  : GTK_PAGE_ORIENTATION_PORTRAIT);
 
   return page_setup;
-}
-
-static void
-on_begin_print_cb (GtkPrintOperation   *operation,
-                   GtkPrintContext     *context,
-                   EligoReportDocument *document)
-{
-  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
-  double width = gtk_print_context_get_width (context);
-  double height = gtk_print_context_get_height (context);
-
-  /* The paper chosen in the dialog is the report's page. */
-  if (width > 0 && height > 0)
-    eligo_report_document_set_page_size (document, width, height);
-
-  eligo_report_document_paginate (document, pango_context);
-  g_object_unref (pango_context);
-  gtk_print_operation_set_n_pages (operation,
-                                   MAX (1, (int) eligo_report_document_get_n_pages (document)));
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation   *operation,
-                 GtkPrintContext     *context,
-                 int                  page_nr,
-                 EligoReportDocument *document)
-{
-  if (page_nr < 0 || (guint) page_nr >= eligo_report_document_get_n_pages (document))
-    return;
-
-  eligo_report_document_draw_page (document,
-                                   gtk_print_context_get_cairo_context (context),
-                                   page_nr,
-                                   gtk_print_context_get_width (context),
-                                   gtk_print_context_get_height (context));
 }
 
 static void
@@ -226,8 +192,7 @@ eligo_screening_print_operation_new (EligoReportDocument *document)
 
   g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
                           g_object_ref (document), g_object_unref);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
+  eligo_report_print_attach (operation, document);
 
   return g_steal_pointer (&operation);
 }

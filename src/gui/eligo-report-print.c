@@ -1,0 +1,76 @@
+/* eligo-report-print.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A report document on a GtkPrintOperation: begin-print paginates it with
+ * the print context's Pango context, draw-page draws the same pages the
+ * PDF writer draws.
+ */
+
+#define G_LOG_DOMAIN "eligo-report-print"
+
+#include "config.h"
+
+#include "eligo-report-print.h"
+
+static void
+on_begin_print_cb (GtkPrintOperation   *operation,
+                   GtkPrintContext     *context,
+                   EligoReportDocument *document)
+{
+  PangoContext *pango_context = gtk_print_context_create_pango_context (context);
+  double width = gtk_print_context_get_width (context);
+  double height = gtk_print_context_get_height (context);
+
+  /* The paper chosen in the dialog is the report's page (ignoring a
+   * degenerate size some backends report before a printer is chosen). */
+  if (width > 144 && height > 144)
+    eligo_report_document_set_page_size (document, width, height);
+
+  eligo_report_document_paginate (document, pango_context);
+  g_object_unref (pango_context);
+  gtk_print_operation_set_n_pages (operation,
+                                   MAX (1, (int) eligo_report_document_get_n_pages (document)));
+}
+
+static void
+on_draw_page_cb (GtkPrintOperation   *operation,
+                 GtkPrintContext     *context,
+                 int                  page_nr,
+                 EligoReportDocument *document)
+{
+  if (page_nr < 0 || (guint) page_nr >= eligo_report_document_get_n_pages (document))
+    return;
+
+  eligo_report_document_draw_page (document,
+                                   gtk_print_context_get_cairo_context (context),
+                                   page_nr,
+                                   gtk_print_context_get_width (context),
+                                   gtk_print_context_get_height (context));
+}
+
+/**
+ * eligo_report_print_attach:
+ * @document: what to print; kept alive as long as @operation
+ *
+ * Makes @operation print @document.
+ */
+void
+eligo_report_print_attach (GtkPrintOperation   *operation,
+                           EligoReportDocument *document)
+{
+  g_return_if_fail (GTK_IS_PRINT_OPERATION (operation));
+  g_return_if_fail (ELIGO_IS_REPORT_DOCUMENT (document));
+
+  g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
+                          g_object_ref (document), g_object_unref);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
+}

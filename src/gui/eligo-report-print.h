@@ -1,0 +1,19 @@
+/* eligo-report-print.h
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "eligo-report-document.h"
+
+G_BEGIN_DECLS
+
+void eligo_report_print_attach (GtkPrintOperation   *operation,
+                                EligoReportDocument *document);
+
+G_END_DECLS
