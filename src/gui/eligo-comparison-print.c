@@ -143,29 +143,13 @@ on_done_cb (GtkPrintOperation       *operation,
 GtkPrintOperation *
 eligo_comparison_print_operation_new (EligoReportDocument *document)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
-  const char *title;
 
   g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), NULL);
 
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  gtk_print_operation_set_show_progress (operation, FALSE);
-
-  title = eligo_report_document_get_title (document);
-  gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Trial comparison"));
-
   page_setup = landscape_page_setup (document);
-  gtk_print_operation_set_default_page_setup (operation, page_setup);
 
-  g_object_set_data_full (G_OBJECT (operation), "eligo-report-document",
-                          g_object_ref (document), g_object_unref);
-  eligo_report_print_attach (operation, document);
-
-  return g_steal_pointer (&operation);
+  return eligo_report_print_operation_new (document, page_setup, _("Trial comparison"));
 }
 
 /**

@@ -74,3 +74,38 @@ eligo_report_print_attach (GtkPrintOperation   *operation,
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), document, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), document, 0);
 }
+
+/**
+ * eligo_report_print_operation_new:
+ * @document: the report to print
+ * @page_setup: the paper and orientation to offer first
+ * @job_name: the job's name when the document has no title
+ *
+ * Returns: (transfer full): an operation in points on the full page that
+ *   paginates @document in begin-print and draws it in draw-page
+ */
+GtkPrintOperation *
+eligo_report_print_operation_new (EligoReportDocument *document,
+                                  GtkPageSetup        *page_setup,
+                                  const char          *job_name)
+{
+  GtkPrintOperation *operation;
+  const char *title;
+
+  g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), NULL);
+  g_return_val_if_fail (GTK_IS_PAGE_SETUP (page_setup), NULL);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_show_progress (operation, FALSE);
+
+  title = eligo_report_document_get_title (document);
+  gtk_print_operation_set_job_name (operation, title != NULL ? title : job_name);
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+
+  eligo_report_print_attach (operation, document);
+
+  return operation;
+}

@@ -13,7 +13,10 @@
 
 G_BEGIN_DECLS
 
-void eligo_report_print_attach (GtkPrintOperation   *operation,
-                                EligoReportDocument *document);
+void               eligo_report_print_attach        (GtkPrintOperation   *operation,
+                                                     EligoReportDocument *document);
+GtkPrintOperation *eligo_report_print_operation_new (EligoReportDocument *document,
+                                                     GtkPageSetup        *page_setup,
+                                                     const char          *job_name);
 
 G_END_DECLS
