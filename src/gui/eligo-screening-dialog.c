@@ -35,6 +35,7 @@
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-dialog-private.h"
 #include "eligo-screening-log.h"
+#include "eligo-screening-log-window.h"
 #include "eligo-screening-print.h"
 #include "eligo-screening-report.h"
 #include "eligo-screening.h"
@@ -887,6 +888,20 @@ eligo_screening_dialog_load_stored (EligoScreeningDialog *self,
   return TRUE;
 }
 
+/* An open screening log shows the new screening without being asked. */
+static void
+reload_open_logs (EligoScreeningDialog *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return;
+
+  for (GList *l = gtk_application_get_windows (app); l != NULL; l = l->next)
+    if (ELIGO_IS_SCREENING_LOG_WINDOW (l->data))
+      eligo_screening_log_window_reload (l->data);
+}
+
 /* Saves a screening of every trial; FALSE (with the reason shown) if it could not. */
 gboolean
 _eligo_screening_dialog_save (EligoScreeningDialog *self)
@@ -942,6 +957,7 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
   eligo_screening_dialog_set_dirty (self, FALSE);
   eligo_screening_dialog_update_title (self);
   eligo_screening_dialog_update_actions (self);
+  reload_open_logs (self);
 
   if (self->pages->len == 1)
     toast = g_strdup (_("Screening saved"));
