@@ -60,6 +60,18 @@ test_seeds (void)
   g_assert_true (eligo_trial_list_set_query (list, query, &error));
   g_assert_cmpuint (calls, ==, 1);
 
+  /* After a reload the list reads the row again: a newer version shows. */
+  {
+    g_autoptr(EligoTrial) before = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(EligoTrial) after = NULL;
+
+    g_assert_true (eligo_trial_list_reload (list, &error));
+    after = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_assert_false (before == after);
+    g_assert_cmpstr (eligo_trial_get_nct_id (before), ==, eligo_trial_get_nct_id (after));
+    calls = 1;
+  }
+
   query->search = g_strdup ("CD7");
   g_assert_true (eligo_trial_list_set_query (list, query, &error));
   g_assert_cmpuint (calls, ==, 2);

@@ -115,10 +115,10 @@ eligo_trial_list_model_init (GListModelInterface *iface)
   iface->get_item = eligo_trial_list_get_item;
 }
 
+/* Forgets the trials handed out, so the next request reads the database. */
 static void
-eligo_trial_list_dispose (GObject *object)
+forget_alive (EligoTrialList *self)
 {
-  EligoTrialList *self = (EligoTrialList *) object;
   GHashTableIter iter;
   gpointer value;
 
@@ -126,6 +126,14 @@ eligo_trial_list_dispose (GObject *object)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     g_object_weak_unref (value, on_trial_finalized, self);
   g_hash_table_remove_all (self->alive);
+}
+
+static void
+eligo_trial_list_dispose (GObject *object)
+{
+  EligoTrialList *self = (EligoTrialList *) object;
+
+  forget_alive (self);
 
   g_clear_object (&self->database);
 
@@ -287,6 +295,10 @@ eligo_trial_list_reload (EligoTrialList  *self,
   ids = eligo_database_query_ids (self->database, self->query, error);
   if (ids == NULL)
     return FALSE;
+
+  /* A row may have changed (a newer version imported, archived): build
+   * its trial afresh rather than hand out the object built before. */
+  forget_alive (self);
 
   old_len = self->ids->len;
   g_array_unref (self->ids);
