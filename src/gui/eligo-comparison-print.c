@@ -29,66 +29,11 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <unistd.h>
 
 #include "eligo-comparison-print.h"
 #include "eligo-report-print.h"
 
-#define SETTINGS_FILE   "comparison-print-settings.ini"
-#define PAGE_SETUP_FILE "comparison-page-setup.ini"
-
-static char *
-dup_state_path (const char *name)
-{
-  return g_build_filename (g_get_user_data_dir (), ELIGO_ID, name, NULL);
-}
-
-static void
-save_print_state (GtkPrintOperation *operation)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), ELIGO_ID, NULL);
-  g_autofree char *settings_path = dup_state_path (SETTINGS_FILE);
-  g_autofree char *page_setup_path = dup_state_path (PAGE_SETUP_FILE);
-  g_autoptr(GError) error = NULL;
-  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
-  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    return;
-
-  if (settings != NULL && !gtk_print_settings_to_file (settings, settings_path, &error))
-    {
-      g_message ("Could not keep the comparison’s print settings: %s", error->message);
-      g_clear_error (&error);
-    }
-
-  if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_path, &error))
-    g_message ("Could not keep the comparison’s page setup: %s", error->message);
-}
-
-/* The report's paper (A4 or Letter) in landscape. */
-static GtkPageSetup *
-landscape_page_setup (EligoReportDocument *document)
-{
-  GtkPageSetup *page_setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  double width = eligo_report_document_get_page_width (document);
-  double height = eligo_report_document_get_page_height (document);
-  double short_side = MIN (width, height);
-  double long_side = MAX (width, height);
-
-  if (fabs (short_side - ELIGO_REPORT_LETTER_WIDTH) < 1 &&
-      fabs (long_side - ELIGO_REPORT_LETTER_HEIGHT) < 1)
-    paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
-  else
-    paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-
-  gtk_page_setup_set_paper_size (page_setup, paper);
-  gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
-
-  return page_setup;
-}
 
 static void
 on_error_dialog_response_cb (GtkDialog *dialog,
@@ -129,7 +74,7 @@ on_done_cb (GtkPrintOperation       *operation,
       g_object_set_data (G_OBJECT (operation), "eligo-error-shown", GINT_TO_POINTER (TRUE));
     }
   else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    save_print_state (operation);
+    eligo_report_print_keep (operation, "comparison-");
 }
 
 /**
@@ -147,7 +92,7 @@ eligo_comparison_print_operation_new (EligoReportDocument *document)
 
   g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), NULL);
 
-  page_setup = landscape_page_setup (document);
+  page_setup = eligo_report_print_page_setup (document);
 
   return eligo_report_print_operation_new (document, page_setup, _("Trial comparison"));
 }
@@ -164,11 +109,7 @@ eligo_comparison_print_run (EligoReportDocument *document,
                             GtkWindow           *parent)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPrintSettings) settings = NULL;
-  g_autoptr(GtkPageSetup) page_setup = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *settings_path = dup_state_path (SETTINGS_FILE);
-  g_autofree char *page_setup_path = dup_state_path (PAGE_SETUP_FILE);
   GtkPrintOperationResult result;
 
   g_return_if_fail (ELIGO_IS_REPORT_DOCUMENT (document));
@@ -176,12 +117,7 @@ eligo_comparison_print_run (EligoReportDocument *document,
 
   operation = eligo_comparison_print_operation_new (document);
 
-  settings = gtk_print_settings_new_from_file (settings_path, NULL);
-  if (settings != NULL)
-    gtk_print_operation_set_print_settings (operation, settings);
-  page_setup = gtk_page_setup_new_from_file (page_setup_path, NULL);
-  if (page_setup != NULL)
-    gtk_print_operation_set_default_page_setup (operation, page_setup);
+  eligo_report_print_restore (operation, "comparison-");
 
   gtk_print_operation_set_allow_async (operation, TRUE);
   if (parent != NULL)

@@ -18,6 +18,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
+
 #include "eligo-report-print.h"
 
 static void
@@ -108,4 +111,97 @@ eligo_report_print_operation_new (EligoReportDocument *document,
   eligo_report_print_attach (operation, document);
 
   return operation;
+}
+
+static char *
+dup_state_path (const char *prefix,
+                const char *name)
+{
+  g_autofree char *file = g_strconcat (prefix, name, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), ELIGO_ID, file, NULL);
+}
+
+/**
+ * eligo_report_print_page_setup:
+ *
+ * Returns: (transfer full): a page setup for the report's own paper: A4 or
+ *   Letter (or its exact size), portrait or landscape
+ */
+GtkPageSetup *
+eligo_report_print_page_setup (EligoReportDocument *document)
+{
+  GtkPageSetup *page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width = eligo_report_document_get_page_width (document);
+  double height = eligo_report_document_get_page_height (document);
+  double short_side = MIN (width, height);
+  double long_side = MAX (width, height);
+
+  if (fabs (short_side - ELIGO_REPORT_A4_WIDTH) < 1 && fabs (long_side - ELIGO_REPORT_A4_HEIGHT) < 1)
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  else if (fabs (short_side - ELIGO_REPORT_LETTER_WIDTH) < 1 &&
+           fabs (long_side - ELIGO_REPORT_LETTER_HEIGHT) < 1)
+    paper = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+  else
+    paper = gtk_paper_size_new_custom ("eligo-report", _("Report"), short_side, long_side,
+                                       GTK_UNIT_POINTS);
+
+  gtk_page_setup_set_paper_size (page_setup, paper);
+  gtk_page_setup_set_orientation (page_setup,
+                                  width > height ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                                 : GTK_PAGE_ORIENTATION_PORTRAIT);
+
+  return page_setup;
+}
+
+/**
+ * eligo_report_print_restore:
+ * @prefix: names the kind of report ("" or "comparison-")
+ *
+ * Offers the printer and paper last chosen for this kind of report.
+ */
+void
+eligo_report_print_restore (GtkPrintOperation *operation,
+                            const char        *prefix)
+{
+  g_autofree char *settings_path = dup_state_path (prefix, "print-settings.ini");
+  g_autofree char *page_setup_path = dup_state_path (prefix, "page-setup.ini");
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new_from_file (settings_path, NULL);
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new_from_file (page_setup_path, NULL);
+
+  if (settings != NULL)
+    gtk_print_operation_set_print_settings (operation, settings);
+  if (page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+}
+
+/**
+ * eligo_report_print_keep:
+ * @prefix: names the kind of report ("" or "comparison-")
+ *
+ * Remembers the printer and paper chosen, under the user data dir.
+ */
+void
+eligo_report_print_keep (GtkPrintOperation *operation,
+                         const char        *prefix)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), ELIGO_ID, NULL);
+  g_autofree char *settings_path = dup_state_path (prefix, "print-settings.ini");
+  g_autofree char *page_setup_path = dup_state_path (prefix, "page-setup.ini");
+  g_autoptr(GError) error = NULL;
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    return;
+
+  if (settings != NULL && !gtk_print_settings_to_file (settings, settings_path, &error))
+    {
+      g_message ("Could not keep the print settings: %s", error->message);
+      g_clear_error (&error);
+    }
+
+  if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_path, &error))
+    g_message ("Could not keep the page setup: %s", error->message);
 }

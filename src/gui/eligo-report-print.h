@@ -18,5 +18,10 @@ void               eligo_report_print_attach        (GtkPrintOperation   *operat
 GtkPrintOperation *eligo_report_print_operation_new (EligoReportDocument *document,
                                                      GtkPageSetup        *page_setup,
                                                      const char          *job_name);
+GtkPageSetup      *eligo_report_print_page_setup    (EligoReportDocument *document);
+void               eligo_report_print_restore       (GtkPrintOperation   *operation,
+                                                     const char          *prefix);
+void               eligo_report_print_keep          (GtkPrintOperation   *operation,
+                                                     const char          *prefix);
 
 G_END_DECLS
