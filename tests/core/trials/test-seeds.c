@@ -30,7 +30,7 @@ typedef struct
   const char *criteria_end;
 } SeedFacts;
 
-/* The facts as the seed documents in ../shared/seeds state them. */
+/* The facts as the seed documents in tests/data/seeds state them. */
 static const SeedFacts seeds[] = {
   { "000_e845970f460857ee.txt", "NCT07087847", "NOT_YET_RECRUITING", "NA", 18, 18, -1,
     "2025-09-01", "2028-09-30", "2025-07-28", "Ruijin Hospital",
@@ -103,7 +103,7 @@ test_criteria_verbatim (void)
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       const SeedFacts *facts = &seeds[i];
-      g_autofree char *path = eligo_test_shared_path ("seeds", facts->seed_file, NULL);
+      g_autofree char *path = eligo_test_data_path ("seeds", facts->seed_file, NULL);
       g_autofree char *contents = NULL;
       g_autofree char *section = NULL;
       g_autoptr(EligoTrial) trial = NULL;

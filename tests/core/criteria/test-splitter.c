@@ -54,12 +54,12 @@ load_seed (const char *nct_id)
 static char *
 studies_dir (void)
 {
-  const char *shared = g_getenv ("ELIGO_SHARED_DIR");
+  const char *shared = g_getenv ("ELIGO_TEST_DATA_DIR");
   char *dir;
 
   if (shared == NULL)
     return NULL;
-  dir = g_build_filename (shared, "data", "ctgov", "studies", NULL);
+  dir = g_build_filename (shared, "ctgov", "studies", NULL);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     g_clear_pointer (&dir, g_free);
 
@@ -1009,7 +1009,7 @@ test_corpus (void)
 
   if (dir == NULL)
     {
-      g_test_skip ("no registry records in ELIGO_SHARED_DIR");
+      g_test_skip ("no registry records in ELIGO_TEST_DATA_DIR");
       return;
     }
 

@@ -37,7 +37,7 @@ compare_strings (gconstpointer a,
 static GPtrArray *
 list_json_files (const char *folder)
 {
-  g_autofree char *dir_path = eligo_test_shared_path ("data", "ctgov", folder, NULL);
+  g_autofree char *dir_path = eligo_test_data_path ("ctgov", folder, NULL);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
@@ -394,7 +394,7 @@ static void
 test_studies_cli (void)
 {
   g_autofree char *db = eligo_test_tmp_path ("corpus-cli.db");
-  g_autofree char *folder = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+  g_autofree char *folder = eligo_test_data_path ("ctgov", "studies", NULL);
   g_autoptr(GPtrArray) files = list_json_files ("studies");
   g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(JsonNode) root = NULL;
@@ -490,7 +490,7 @@ test_partial (void)
 {
   g_autoptr(EligoDatabase) db = NULL;
   g_autoptr(EligoTrial) trial = NULL;
-  g_autofree char *path = eligo_test_shared_path ("data", "ctgov", "partial", "NCT03453554.json",
+  g_autofree char *path = eligo_test_data_path ("ctgov", "partial", "NCT03453554.json",
                                                   NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;

@@ -18,7 +18,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Imports into the real main window: real registry records from
- * ../shared/data/ctgov/studies and a broken file, off the main thread,
+ * tests/data/ctgov/studies and a broken file, off the main thread,
  * with the banner, its details, cancel and a queue.
  */
 
@@ -108,22 +108,22 @@ iterate_pending (void)
     ;
 }
 
-/* The registry records live in ../shared, which a Flatpak build lacks. */
+/* The registry records ship in tests/data. */
 static gboolean
 have_studies (void)
 {
   g_autofree char *studies_dir = NULL;
 
-  if (g_getenv ("ELIGO_SHARED_DIR") == NULL)
+  if (g_getenv ("ELIGO_TEST_DATA_DIR") == NULL)
     {
-      g_test_skip ("ELIGO_SHARED_DIR is not set");
+      g_test_skip ("ELIGO_TEST_DATA_DIR is not set");
       return FALSE;
     }
 
-  studies_dir = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+  studies_dir = eligo_test_data_path ("ctgov", "studies", NULL);
   if (!g_file_test (studies_dir, G_FILE_TEST_IS_DIR))
     {
-      g_test_skip ("No registry records in ELIGO_SHARED_DIR");
+      g_test_skip ("No registry records in ELIGO_TEST_DATA_DIR");
       return FALSE;
     }
 
@@ -176,7 +176,7 @@ copy_studies (Fixture    *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (studies); i++)
     {
-      g_autofree char *source = eligo_test_shared_path ("data", "ctgov", "studies", studies[i],
+      g_autofree char *source = eligo_test_data_path ("ctgov", "studies", studies[i],
                                                         NULL);
       g_autofree char *target = g_build_filename (folder, studies[i], NULL);
       g_autofree char *contents = NULL;
@@ -378,7 +378,7 @@ test_import_cancel (Fixture       *fixture,
   if (!have_studies ())
     return;
 
-  folder = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+  folder = eligo_test_data_path ("ctgov", "studies", NULL);
 
   import_paths (window, folder, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-cancel", NULL);

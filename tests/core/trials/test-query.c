@@ -16,7 +16,7 @@ static EligoDatabase *
 open_library (void)
 {
   EligoDatabase *database = eligo_test_open_database (NULL);
-  g_autofree char *dir = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+  g_autofree char *dir = eligo_test_data_path ("ctgov", "studies", NULL);
   g_autoptr(GDir) listing = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;

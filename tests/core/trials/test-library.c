@@ -23,11 +23,11 @@ compare_names (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* A folder with @n_good real records from ../shared and one broken file. */
+/* A folder with @n_good real records from tests/data and one broken file. */
 static char *
 make_folder (guint n_good)
 {
-  g_autofree char *studies = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+  g_autofree char *studies = eligo_test_data_path ("ctgov", "studies", NULL);
   g_autoptr(GDir) dir = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *broken = NULL;

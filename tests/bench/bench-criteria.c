@@ -4,10 +4,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Splits and reads rules from every record in ../shared/data/ctgov/studies
+ * Splits and reads rules from every record in tests/data/ctgov/studies
  * and prints the speed and the share of criteria that get a rule, over all
  * records and over the 100 acute-leukemia records (the dgg32/graph_bigquery
- * export in ../shared/data/ctgov/responses, see PROVENANCE.md). Run with
+ * export in tests/data/ctgov/responses, see PROVENANCE.md). Run with
  * `meson test -C _build --benchmark -v criteria`.
  */
 
@@ -61,8 +61,8 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autofree char *dir = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
-  g_autofree char *leukemia_path = eligo_test_shared_path ("data", "ctgov", "responses",
+  g_autofree char *dir = eligo_test_data_path ("ctgov", "studies", NULL);
+  g_autofree char *leukemia_path = eligo_test_data_path ("ctgov", "responses",
                                                           "dgg32__graph_bigquery__ctg-studies.json",
                                                           NULL);
   g_autoptr(GFile) leukemia_file = g_file_new_for_path (leukemia_path);

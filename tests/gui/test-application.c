@@ -200,7 +200,7 @@ test_open_file (void)
       gsize length;
       int status;
 
-      source = eligo_test_shared_path ("data", "ctgov", "studies", "NCT00000410.json", NULL);
+      source = eligo_test_data_path ("ctgov", "studies", "NCT00000410.json", NULL);
       if (!g_file_get_contents (source, &contents, &length, &error))
         {
           g_test_skip (error->message);

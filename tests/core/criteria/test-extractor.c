@@ -2017,7 +2017,7 @@ is_acute_leukemia (JsonObject *protocol)
 static void
 test_corpus (void)
 {
-  const char *shared = g_getenv ("ELIGO_SHARED_DIR");
+  const char *shared = g_getenv ("ELIGO_TEST_DATA_DIR");
   g_autofree char *dir = NULL;
   g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) eligibilities = g_ptr_array_new_with_free_func (g_free);
@@ -2030,10 +2030,10 @@ test_corpus (void)
 
   if (shared == NULL)
     {
-      g_test_skip ("ELIGO_SHARED_DIR not set");
+      g_test_skip ("ELIGO_TEST_DATA_DIR not set");
       return;
     }
-  dir = g_build_filename (shared, "data", "ctgov", "studies", NULL);
+  dir = g_build_filename (shared, "ctgov", "studies", NULL);
   handle = g_dir_open (dir, 0, NULL);
   if (handle == NULL)
     {

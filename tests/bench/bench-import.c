@@ -4,7 +4,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Imports every study in ../shared/data/ctgov/studies into a fresh database
+ * Imports every study in tests/data/ctgov/studies into a fresh database
  * and prints how long it took. Run with `meson test -C _build --benchmark -v`.
  */
 
@@ -31,7 +31,7 @@ main (int    argc,
   GStatBuf st;
 
   dir = argc > 1 ? g_strdup (argv[1])
-                 : eligo_test_shared_path ("data", "ctgov", "studies", NULL);
+                 : eligo_test_data_path ("ctgov", "studies", NULL);
   db_path = eligo_test_tmp_path ("bench.db");
 
   listing = g_dir_open (dir, 0, &error);

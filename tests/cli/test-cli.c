@@ -256,11 +256,11 @@ count_lines (const char *text)
 }
 
 static char *
-shared_study_path (const char *nct_id)
+data_study_path (const char *nct_id)
 {
   g_autofree char *name = g_strconcat (nct_id, ".json", NULL);
 
-  return eligo_test_shared_path ("data", "ctgov", "studies", name, NULL);
+  return eligo_test_data_path ("ctgov", "studies", name, NULL);
 }
 
 /* A small but complete enough API v2 study. */
@@ -392,8 +392,8 @@ import_mixed_set (const char *database)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *studies = eligo_test_shared_path ("data", "ctgov", "studies", NULL);
-  g_autofree char *partial = eligo_test_shared_path ("data", "ctgov", "partial", NULL);
+  g_autofree char *studies = eligo_test_data_path ("ctgov", "studies", NULL);
+  g_autofree char *partial = eligo_test_data_path ("ctgov", "partial", NULL);
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
@@ -1016,7 +1016,7 @@ modified_copy (const char *nct_id,
                const char *title,
                const char *last_update)
 {
-  g_autofree char *source = shared_study_path (nct_id);
+  g_autofree char *source = data_study_path (nct_id);
   g_autofree char *name = g_strdup_printf ("%s-%s.json", nct_id, last_update);
   g_autoptr(JsonNode) root = parse_json_file (source);
   g_autofree char *json = NULL;
@@ -1051,8 +1051,8 @@ static void
 test_import (void)
 {
   g_autofree char *db = new_database_path ();
-  g_autofree char *file = shared_study_path ("NCT00000410");
-  g_autofree char *partial = eligo_test_shared_path ("data", "ctgov", "partial", NULL);
+  g_autofree char *file = data_study_path ("NCT00000410");
+  g_autofree char *partial = eligo_test_data_path ("ctgov", "partial", NULL);
   g_autofree char *newer = modified_copy ("NCT00000410", "A newer title", "2099-01-02");
   g_autofree char *older = modified_copy ("NCT00000410", "An older title", "1999-01-02");
   g_autofree char *out = NULL;
@@ -1177,7 +1177,7 @@ typedef struct
 static char *
 make_truncated (gsize *len)
 {
-  g_autofree char *path = shared_study_path ("NCT00000410");
+  g_autofree char *path = data_study_path ("NCT00000410");
   g_autoptr(GError) error = NULL;
   char *contents = NULL;
 
@@ -1395,7 +1395,7 @@ static void
 test_import_good_and_bad (void)
 {
   g_autofree char *db = new_database_path ();
-  g_autofree char *good = shared_study_path ("NCT00000410");
+  g_autofree char *good = data_study_path ("NCT00000410");
   g_autofree char *bad = eligo_test_tmp_path ("bad.json");
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
