@@ -103,24 +103,26 @@ eligo_test_open_database (char **path)
   return database;
 }
 
+/* tests/data: the registry records, FHIR bundles and seed documents the
+ * tests read, copied byte for byte (see tests/data/PROVENANCE.md). */
 const char *
-eligo_test_shared_dir (void)
+eligo_test_data_dir (void)
 {
-  const char *dir = g_getenv ("ELIGO_SHARED_DIR");
+  const char *dir = g_getenv ("ELIGO_TEST_DATA_DIR");
 
   g_assert_nonnull (dir);
   return dir;
 }
 
 char *
-eligo_test_shared_path (const char *first,
+eligo_test_data_path (const char *first,
                         ...)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
   const char *part;
   va_list args;
 
-  g_ptr_array_add (parts, (gpointer) eligo_test_shared_dir ());
+  g_ptr_array_add (parts, (gpointer) eligo_test_data_dir ());
   va_start (args, first);
   for (part = first; part != NULL; part = va_arg (args, const char *))
     g_ptr_array_add (parts, (gpointer) part);

@@ -16,8 +16,8 @@ G_BEGIN_DECLS
 char          *eligo_test_make_tmpdir        (void);
 char          *eligo_test_tmp_path           (const char   *name);
 EligoDatabase *eligo_test_open_database      (char        **path);
-const char    *eligo_test_shared_dir         (void);
-char          *eligo_test_shared_path        (const char   *first,
+const char    *eligo_test_data_dir           (void);
+char          *eligo_test_data_path          (const char   *first,
                                               ...) G_GNUC_NULL_TERMINATED;
 char          *eligo_test_database_digest    (const char   *path);
 gboolean       eligo_test_integrity_ok       (const char   *path);
