@@ -296,7 +296,15 @@ migrate (EligoDatabase  *self,
   return TRUE;
 }
 
-/* Patient data lives here: the file is created, and kept, readable by its owner only. */
+/* Patient data lives here: the file is created, and kept, readable by its owner only.
+ *
+ * The file is never opened here once it exists: POSIX advisory locks belong
+ * to the process, so closing any descriptor of the database would drop
+ * every lock SQLite holds on it through other connections of this process
+ * (the import worker, the window), and another process would then take
+ * itself for the last user and checkpoint and delete the write-ahead log
+ * under our feet. A missing file is created with O_EXCL (a fresh inode no
+ * connection can hold a lock on); an existing one is made private by path. */
 static gboolean
 ensure_private_file (const char  *path,
                      GError     **error)
@@ -313,8 +321,14 @@ ensure_private_file (const char  *path,
       return FALSE;
     }
 
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    {
+      close (fd);
+      return TRUE;
+    }
+
+  if (errno != EEXIST)
     {
       int saved_errno = errno;
 
@@ -323,10 +337,8 @@ ensure_private_file (const char  *path,
       return FALSE;
     }
 
-  if (fchmod (fd, 0600) != 0)
+  if (g_chmod (path, 0600) != 0)
     g_warning ("Cannot make the database private: %s", g_strerror (errno));
-
-  close (fd);
 
   return TRUE;
 }
