@@ -215,6 +215,28 @@ format_comparison (const EligoVariable *variable,
 {
   g_autofree char *value = format_number (number);
   const char *unit = variable_unit (variable);
+  double days = number * 30.4375;
+
+  /* The extractor keeps durations in months of 30.4375 days, rounded to
+   * two decimals; a limit that is no whole number of months but is such a
+   * rounding of a whole number of days was written in days or weeks, so
+   * show it so ("≥ 60 days", not "≥ 1.97 months"). */
+  if (variable != NULL && g_strcmp0 (variable->unit, "months") == 0
+      && fabs (number - round (number)) > 1e-6 && round (days) >= 1
+      && fabs (round (round (days) / 30.4375 * 100) / 100 - number) < 1e-6)
+    {
+      gulong n = (gulong) round (days);
+
+      if (n % 7 == 0)
+        /* Translators: a limit in weeks, e.g. "≥ 8 weeks" */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %lu week", "%s %lu weeks",
+                                             n / 7),
+                                op_glyph (op), n / 7);
+
+      /* Translators: a limit in days, e.g. "≥ 60 days" */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %lu day", "%s %lu days", n),
+                              op_glyph (op), n);
+    }
 
   if (unit != NULL)
     return g_strdup_printf ("%s %s %s", op_glyph (op), value, unit);

@@ -27,6 +27,7 @@ struct _EligoComparisonRow
   gboolean                *partial;
   EligoVerdict            *verdicts;  /* ELIGO_N_VERDICTS where there is none */
   GPtrArray              **sources;   /* eligibility rows: per trial, of EligoComparisonSource */
+  gboolean                *vacuous;   /* eligibility rows: per trial, admits every value */
   gboolean                 differs;
 };
 

@@ -97,6 +97,7 @@ row_clear (gpointer data)
     g_free (row->cells[i]);
   g_free (row->cells);
   g_free (row->partial);
+  g_free (row->vacuous);
   g_free (row->verdicts);
   if (row->sources != NULL)
     {
@@ -116,13 +117,68 @@ row_is_empty (EligoComparisonRow *row)
   return TRUE;
 }
 
+/* What a cell says for telling rows apart: a condition that admits every
+ * value of its variable says no more than a trial that states none. */
+static const char *
+row_meaning (EligoComparisonRow *row,
+             guint               i)
+{
+  if (row->vacuous != NULL && row->vacuous[i])
+    return NULL;
+
+  return row->cells[i];
+}
+
 static void
 row_update_differs (EligoComparisonRow *row)
 {
   row->differs = FALSE;
   for (guint i = 1; i < row->n_cells; i++)
-    if (g_strcmp0 (row->cells[0], row->cells[i]) != 0)
+    if (g_strcmp0 (row_meaning (row, 0), row_meaning (row, i)) != 0)
       row->differs = TRUE;
+}
+
+/* Whether a symbol list holds every choice of an enum variable. */
+static gboolean
+symbols_cover (const char * const *symbols,
+               const char * const *choices)
+{
+  if (symbols == NULL || choices == NULL)
+    return FALSE;
+
+  for (guint c = 0; choices[c] != NULL; c++)
+    if (!g_strv_contains (symbols, choices[c]))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Whether a trial's conditions on an enum variable, all plain "in" lists
+ * that must hold, each admit every value (e.g. "female, male" for sex). */
+static gboolean
+sources_are_vacuous (GPtrArray           *sources,
+                     const EligoVariable *variable)
+{
+  if (variable->type != ELIGO_VARIABLE_ENUM || sources->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      EligoComparisonSource *source = g_ptr_array_index (sources, i);
+
+      if (source->parts->len == 0)
+        return FALSE;
+      for (guint p = 0; p < source->parts->len; p++)
+        {
+          EligoComparisonPart *part = &g_array_index (source->parts, EligoComparisonPart, p);
+
+          if (part->negated || eligo_rule_get_kind (part->rule) != ELIGO_RULE_IN
+              || !symbols_cover (eligo_rule_get_symbols (part->rule), variable->choices))
+            return FALSE;
+        }
+    }
+
+  return TRUE;
 }
 
 /* Small text helpers */
@@ -421,6 +477,7 @@ build_variable_row (EligoComparison     *self,
                  eligo_variable_get_label (variable), n_trials);
   row->variable = variable->name;
   row->sources = g_new0 (GPtrArray *, n_trials);
+  row->vacuous = g_new0 (gboolean, n_trials);
 
   for (guint t = 0; t < n_trials; t++)
     {
@@ -460,6 +517,8 @@ build_variable_row (EligoComparison     *self,
           g_ptr_array_add (fragments, NULL);
           row->cells[t] = g_strjoinv (separator, (char **) fragments->pdata);
         }
+
+      row->vacuous[t] = sources_are_vacuous (row->sources[t], variable);
     }
 
   if (row_is_empty (row))

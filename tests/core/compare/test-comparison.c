@@ -272,6 +272,36 @@ test_only_differences (void)
   g_assert_nonnull (strstr (text, "18 and over"));
 }
 
+/* A trial that admits "female, male" says no more than the four that state
+ * no sex at all: the Sex row does not differ, though its text stays. */
+static void
+test_vacuous_sex (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoComparison) comparison = compare (database, seeds, G_N_ELEMENTS (seeds));
+  EligoComparisonRow *sex = find_row (comparison, "eligibility.sex");
+
+  g_assert_cmpstr (eligo_comparison_row_get_cell (sex, 3), ==, "female, male");
+  g_assert_null (eligo_comparison_row_get_cell (sex, 0));
+  g_assert_false (eligo_comparison_row_differs (sex));
+  g_assert_false (eligo_comparison_row_differs (find_row (comparison, "population.sex")));
+}
+
+/* Durations are kept in months; a limit the trial wrote in days or weeks
+ * reads in that unit, a whole number of months stays in months. */
+static void
+test_duration_units (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoComparison) comparison = compare (database, seeds, G_N_ELEMENTS (seeds));
+  EligoComparisonRow *row = find_row (comparison, "eligibility.life_expectancy_months");
+
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 1), ==, "> 3 months");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 2), ==, "≥ 60 days");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 3), ==, "≥ 12 weeks");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 4), ==, "≥ 3 months");
+}
+
 static void
 test_patient (void)
 {
@@ -639,6 +669,8 @@ main (int    argc,
   g_test_add_func ("/eligo/comparison/row-order", test_row_order);
   g_test_add_func ("/eligo/comparison/overview-and-interventions", test_overview_and_interventions);
   g_test_add_func ("/eligo/comparison/only-differences", test_only_differences);
+  g_test_add_func ("/eligo/comparison/vacuous-sex", test_vacuous_sex);
+  g_test_add_func ("/eligo/comparison/duration-units", test_duration_units);
   g_test_add_func ("/eligo/comparison/patient", test_patient);
   g_test_add_func ("/eligo/comparison/curated-short-forms", test_curated_short_forms);
   g_test_add_func ("/eligo/comparison/errors", test_errors);
