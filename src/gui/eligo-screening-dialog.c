@@ -1844,6 +1844,17 @@ _eligo_screening_dialog_get_toast_text (EligoScreeningDialog *self)
   return gtk_label_get_text (GTK_LABEL (self->toast_label));
 }
 
+/* Whether closing the dialog now would lose a screening not in the log;
+ * the main window asks through the dialog's own question before it quits.
+ */
+gboolean
+eligo_screening_dialog_has_unsaved_changes (EligoScreeningDialog *self)
+{
+  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), FALSE);
+
+  return self->dirty && !self->closing;
+}
+
 gboolean
 _eligo_screening_dialog_get_dirty (EligoScreeningDialog *self)
 {

@@ -30,5 +30,6 @@ GtkWidget    *eligo_screening_dialog_new         (GtkWindow            *parent,
                                                   GPtrArray            *trials,
                                                   EligoPatient         *patient);
 EligoPatient *eligo_screening_dialog_get_patient (EligoScreeningDialog *self);
+gboolean      eligo_screening_dialog_has_unsaved_changes (EligoScreeningDialog *self);
 
 G_END_DECLS

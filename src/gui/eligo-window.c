@@ -26,6 +26,7 @@
 
 #include "eligo-filter-popover.h"
 #include "eligo-format.h"
+#include "eligo-screening-dialog.h"
 #include "eligo-trial.h"
 #include "eligo-trial-list.h"
 #include "eligo-trial-page.h"
@@ -664,6 +665,24 @@ static gboolean
 eligo_window_close_request (GtkWindow *window)
 {
   EligoWindow *self = ELIGO_WINDOW (window);
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+  gboolean asking = FALSE;
+
+  /* The screening dialogs die with this window: one with an unsaved
+   * screening asks its own close question first, and this window stays
+   * open, so that Cancel keeps everything.
+   */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    {
+      if (!ELIGO_IS_SCREENING_DIALOG (l->data)
+          || gtk_window_get_transient_for (l->data) != window
+          || !eligo_screening_dialog_has_unsaved_changes (l->data))
+        continue;
+      gtk_window_close (l->data);
+      asking = TRUE;
+    }
+  if (asking)
+    return TRUE;
 
   _eligo_window_save_state (self);
 

@@ -35,6 +35,7 @@
 #include "eligo-screening-log.h"
 #include "eligo-test-utils.h"
 #include "eligo-variable-editor.h"
+#include "eligo-window.h"
 
 #define NCT_ID     "NCT07072494"
 #define SCREENER   "Test Nurse"
@@ -551,6 +552,55 @@ test_close_asks (Fixture       *fixture,
   wait_until (is_null, &fixture->dialog);
 }
 
+/* Closing the main window, as Ctrl+Q does, asks the dialog's question
+ * before an unsaved screening dies with it; Cancel keeps both windows.
+ */
+static void
+test_window_close_asks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) trials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  EligoScreeningDialog *dialog;
+  GtkWidget *window;
+  GtkWidget *confirm;
+
+  window = GTK_WIDGET (eligo_window_new (NULL, fixture->database));
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (is_mapped, window);
+
+  g_ptr_array_add (trials, eligo_database_get_trial_by_nct_id (fixture->database, NCT_ID, &error));
+  g_assert_no_error (error);
+  dialog = ELIGO_SCREENING_DIALOG (eligo_screening_dialog_new (GTK_WINDOW (window),
+                                                               fixture->database, trials, NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_until (is_mapped, dialog);
+  type_fact (dialog, "ecog", "2");
+
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window);
+  g_assert_nonnull (dialog);
+  confirm = _eligo_screening_dialog_get_confirm_dialog (dialog);
+  g_assert_true (GTK_IS_MESSAGE_DIALOG (confirm));
+
+  gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
+  g_assert_nonnull (window);
+  g_assert_nonnull (dialog);
+  g_assert_true (_eligo_screening_dialog_get_dirty (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Once the screening is discarded, the window closes as before. */
+  gtk_window_close (GTK_WINDOW (window));
+  confirm = _eligo_screening_dialog_get_confirm_dialog (dialog);
+  g_assert_nonnull (confirm);
+  gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_REJECT);
+  wait_until (is_null, &dialog);
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (is_null, &window);
+}
+
 /* A stored id cannot be taken by a new patient; the next id is suggested. */
 static void
 test_screening_id (Fixture       *fixture,
@@ -814,6 +864,8 @@ main (int   argc,
               fixture_set_up, test_derived_values, fixture_tear_down);
   g_test_add ("/eligo/screening-dialog/close-asks", Fixture, NULL,
               fixture_set_up, test_close_asks, fixture_tear_down);
+  g_test_add ("/eligo/screening-dialog/window-close-asks", Fixture, NULL,
+              fixture_set_up, test_window_close_asks, fixture_tear_down);
   g_test_add ("/eligo/screening-dialog/screening-id", Fixture, NULL,
               fixture_set_up, test_screening_id, fixture_tear_down);
   g_test_add ("/eligo/screening-dialog/import", Fixture, NULL,
