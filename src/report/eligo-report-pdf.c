@@ -145,8 +145,8 @@ eligo_report_pdf_write (EligoReportDocument  *document,
   base = g_path_get_basename (path);
   tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
 
-  /* Mode 0666 less the umask, like any file the user saves. */
-  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  /* 0600: a screening summary carries patient data, so only its owner reads it. */
+  sink.fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
   if (sink.fd < 0)
     {
       set_io_error (error, errno, path);
