@@ -27,6 +27,22 @@
 
 #include "eligo-application.h"
 
+/* Every window reads its settings with g_settings_new(), which aborts the
+ * process when the schema is missing (an uninstalled binary started by hand).
+ * Say how to start Eligo instead. */
+static gboolean
+schema_is_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return FALSE;
+
+  schema = g_settings_schema_source_lookup (source, ELIGO_ID, TRUE);
+  return schema != NULL;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -39,6 +55,12 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_set_application_name (_("Eligo"));
+
+  if (!schema_is_installed ())
+    {
+      g_printerr ("%s\n", _("Eligo’s settings schema is not installed; start Eligo with build-aux/run.sh or install it."));
+      return 1;
+    }
 
   app = eligo_application_new ();
 
