@@ -1655,6 +1655,36 @@ test_database_mode (void)
   }
 }
 
+/* A criterion that begins with a multi-byte letter used to crash
+ * `criteria` (GRegex was handed a slice starting inside "é"). */
+static void
+test_criteria_multibyte (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *json = make_study ("NCT09999901", "Multi-byte criterion", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *path = eligo_test_tmp_path ("NCT09999901.json");
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonObject *eligibility;
+
+  eligibility = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root),
+                                                                              "protocolSection"),
+                                               "eligibilityModule");
+  json_object_set_string_member (eligibility, "eligibilityCriteria",
+                                 "Inclusion Criteria:\n\n* \xc3\xa9Willing to provide informed consent/assent and "
+                                 "havleeag ldua grian w=illing to provide informed consent (if required)\n\n"
+                                 "Exclusion Criteria:\n\n* None");
+  written = json_to_string (root, TRUE);
+  eligo_test_write_file (path, written, -1);
+
+  g_free (cli_ok (database, "import", path, NULL));
+  g_assert_cmpint (cli (&out, &err, database, "criteria", "NCT09999901", NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "Willing to provide informed consent"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1682,6 +1712,7 @@ main (int    argc,
   g_test_add_func ("/eligo/cli/usage/help", test_help);
   g_test_add_func ("/eligo/cli/database/env", test_database_env);
   g_test_add_func ("/eligo/cli/database/mode", test_database_mode);
+  g_test_add_func ("/eligo/cli/criteria/multibyte", test_criteria_multibyte);
 
   return g_test_run ();
 }
