@@ -328,6 +328,30 @@ test_curate (void)
   g_assert_nonnull (strstr (err, "NCT07072494/E99"));
 }
 
+/* json-glib 1.6 decodes "\351" to a lone byte and "\7" to a control
+ * character; such patient files are refused, naming the field. */
+static void
+test_screen_invalid_utf8 (void)
+{
+  g_autofree char *db = new_database ();
+  g_autofree char *bad_id = write_patient ("{\"id\":\"SCR\\351\",\"facts\":{\"age_years\":30}}");
+  g_autofree char *bad_name = write_patient ("{\"id\":\"SCR-3\",\"facts\":{\"a\\7\":30}}");
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (eligo_test_run_cli (NULL, &err, "--database", db, "screen", "--patient", bad_id,
+                                       "NCT07072494", NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, bad_id));
+  g_assert_nonnull (strstr (err, "“id”"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (eligo_test_run_cli (NULL, &err, "--database", db, "screen", "--patient", bad_name,
+                                       "NCT07072494", NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, bad_name));
+  g_assert_nonnull (strstr (err, "facts.a\\u0007"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/eligo/cli-criteria/screen-errors", test_screen_errors);
   g_test_add_func ("/eligo/cli-criteria/match", test_match);
   g_test_add_func ("/eligo/cli-criteria/curate", test_curate);
+  g_test_add_func ("/eligo/cli-criteria/screen-invalid-utf8", test_screen_invalid_utf8);
 
   return g_test_run ();
 }

@@ -1685,6 +1685,37 @@ test_criteria_multibyte (void)
   g_assert_nonnull (strstr (out, "Willing to provide informed consent"));
 }
 
+/* json-glib 1.6 decodes the octal escape "\351" to a lone 0xE9 byte: the
+ * import is refused, naming the file and field, and nothing is stored. */
+static void
+test_import_invalid_utf8 (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *good = write_study ("NCT09999903", "Good title", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *path = eligo_test_tmp_path ("NCT09999902.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  eligo_test_write_file (path, "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999902\","
+                         "\"briefTitle\":\"Bad \\351 title\"}}}", -1);
+  g_free (cli_ok (database, "import", good, NULL));
+  before = eligo_test_database_digest (database);
+
+  g_assert_cmpint (cli (&out, &err, database, "import", path, NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, path));
+  g_assert_nonnull (strstr (err, "protocolSection.identificationModule.briefTitle"));
+
+  after = eligo_test_database_digest (database);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (database, "list", "--format", "json", NULL);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_null (strstr (out, "NCT09999902"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1713,6 +1744,7 @@ main (int    argc,
   g_test_add_func ("/eligo/cli/database/env", test_database_env);
   g_test_add_func ("/eligo/cli/database/mode", test_database_mode);
   g_test_add_func ("/eligo/cli/criteria/multibyte", test_criteria_multibyte);
+  g_test_add_func ("/eligo/cli/import/invalid-utf8", test_import_invalid_utf8);
 
   return g_test_run ();
 }

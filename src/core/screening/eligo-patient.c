@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "eligo-json-check.h"
 #include "eligo-patient.h"
 
 #define CREATININE_UMOL_PER_MG_DL 88.42
@@ -968,6 +969,7 @@ eligo_patient_load (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *bad_path = NULL;
   EligoPatient *patient;
   JsonNode *root;
   gsize len;
@@ -1024,6 +1026,22 @@ eligo_patient_load (GFile         *file,
       g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
                    _("%s: the file is empty"), name);
       return NULL;
+    }
+
+  switch (eligo_json_check_strings (root, &bad_path))
+    {
+    case ELIGO_JSON_CHECK_BAD_VALUE:
+      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
+                   _("%s: field “%s” is not valid UTF-8 text"), name, bad_path);
+      return NULL;
+    case ELIGO_JSON_CHECK_BAD_NAME:
+      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
+                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
+                   name, bad_path);
+      return NULL;
+    case ELIGO_JSON_CHECK_OK:
+    default:
+      break;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
