@@ -17,10 +17,12 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "eligo-test-utils.h"
 
@@ -1716,6 +1718,43 @@ test_import_invalid_utf8 (void)
   g_assert_null (strstr (out, "NCT09999902"));
 }
 
+/* A sparse file of SIZE bytes: large on paper, instant to make. */
+static char *
+write_sparse (const char *name,
+              goffset     size)
+{
+  char *path = eligo_test_tmp_path (name);
+  FILE *stream = fopen (path, "w");
+
+  g_assert_nonnull (stream);
+  g_assert_cmpint (ftruncate (fileno (stream), size), ==, 0);
+  fclose (stream);
+
+  return path;
+}
+
+/* A trial file far larger than any registry page is refused before it is
+ * read, and nothing is stored. */
+static void
+test_import_too_large (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *good = write_study ("NCT09999904", "Good title", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *big = write_sparse ("huge-page.json", (goffset) 257 * 1024 * 1024);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (cli_ok (database, "import", good, NULL));
+  before = eligo_test_database_digest (database);
+  g_assert_cmpint (cli (&out, &err, database, "import", big, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, big));
+  g_assert_nonnull (strstr (err, "too large"));
+  after = eligo_test_database_digest (database);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1745,6 +1784,7 @@ main (int    argc,
   g_test_add_func ("/eligo/cli/database/mode", test_database_mode);
   g_test_add_func ("/eligo/cli/criteria/multibyte", test_criteria_multibyte);
   g_test_add_func ("/eligo/cli/import/invalid-utf8", test_import_invalid_utf8);
+  g_test_add_func ("/eligo/cli/import/too-large", test_import_too_large);
 
   return g_test_run ();
 }

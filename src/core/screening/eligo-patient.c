@@ -32,6 +32,8 @@
 
 /* Patient files nest three levels deep (answers.<id>.note). */
 #define PATIENT_MAX_DEPTH 16
+/* A patient file is a few kilobytes; refuse anything absurd before reading it. */
+#define PATIENT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (16) * 1024 * 1024)
 #define MIN_BIRTH_YEAR    1900
 
 struct _EligoPatient
@@ -979,6 +981,16 @@ eligo_patient_load (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+
+  if (!eligo_json_check_size (file, PATIENT_MAX_FILE_SIZE, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_READ,
+                     "%s: %s", name, local_error->message);
+      return NULL;
+    }
 
   if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &local_error))
     {

@@ -308,6 +308,15 @@ eligo_import_parse_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+  if (!eligo_json_check_size (file, ELIGO_IMPORT_MAX_FILE_SIZE, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_READ,
+                     "%s: %s", name, local_error->message);
+      return NULL;
+    }
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {

@@ -5,6 +5,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "config.h"
+
+#include <glib/gi18n.h>
+
 #include "eligo-json-check.h"
 
 /* A member name fit to print in a path: invalid bytes replaced and
@@ -112,4 +116,33 @@ eligo_json_check_strings (JsonNode  *node,
   if (path != NULL)
     *path = result == ELIGO_JSON_CHECK_OK ? NULL : g_strdup (where->str);
   return result;
+}
+
+gboolean
+eligo_json_check_size (GFile         *file,
+                       guint64        max_size,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *size_text = NULL;
+  g_autofree char *max_text = NULL;
+  guint64 size;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* A file that cannot be queried is left for the read to report. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info == NULL)
+    return TRUE;
+  size = (guint64) g_file_info_get_size (info);
+  if (size <= max_size)
+    return TRUE;
+
+  size_text = g_format_size (size);
+  max_text = g_format_size (max_size);
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+               _("the file is too large (%s; at most %s is accepted)"), size_text, max_text);
+  return FALSE;
 }

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -26,5 +27,12 @@ typedef enum
 
 EligoJsonCheck eligo_json_check_strings (JsonNode  *node,
                                          char     **path);
+
+/* Refuses (G_IO_ERROR_FAILED, translated) a file larger than @max_size
+ * bytes, before anything reads it whole. */
+gboolean       eligo_json_check_size    (GFile         *file,
+                                         guint64        max_size,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
 
 G_END_DECLS
