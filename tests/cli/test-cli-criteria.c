@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "eligo-test-utils.h"
 
@@ -328,6 +330,59 @@ test_curate (void)
   g_assert_nonnull (strstr (err, "NCT07072494/E99"));
 }
 
+/* json-glib 1.6 decodes "\351" to a lone byte and "\7" to a control
+ * character; such patient files are refused, naming the field. */
+static void
+test_screen_invalid_utf8 (void)
+{
+  g_autofree char *db = new_database ();
+  g_autofree char *bad_id = write_patient ("{\"id\":\"SCR\\351\",\"facts\":{\"age_years\":30}}");
+  g_autofree char *bad_name = write_patient ("{\"id\":\"SCR-3\",\"facts\":{\"a\\7\":30}}");
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (eligo_test_run_cli (NULL, &err, "--database", db, "screen", "--patient", bad_id,
+                                       "NCT07072494", NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, bad_id));
+  g_assert_nonnull (strstr (err, "“id”"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (eligo_test_run_cli (NULL, &err, "--database", db, "screen", "--patient", bad_name,
+                                       "NCT07072494", NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, bad_name));
+  g_assert_nonnull (strstr (err, "facts.a\\u0007"));
+}
+
+/* A sparse file of SIZE bytes: large on paper, instant to make. */
+static char *
+write_sparse (const char *name,
+              goffset     size)
+{
+  char *path = eligo_test_tmp_path (name);
+  FILE *stream = fopen (path, "w");
+
+  g_assert_nonnull (stream);
+  g_assert_cmpint (ftruncate (fileno (stream), size), ==, 0);
+  fclose (stream);
+
+  return path;
+}
+
+/* A patient file far larger than any real one is refused before it is read. */
+static void
+test_screen_too_large (void)
+{
+  g_autofree char *db = new_database ();
+  g_autofree char *big = write_sparse ("huge-patient.json", (goffset) 17 * 1024 * 1024);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (eligo_test_run_cli (NULL, &err, "--database", db, "screen", "--patient", big,
+                                       "NCT07072494", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, big));
+  g_assert_nonnull (strstr (err, "too large"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -339,6 +394,8 @@ main (int    argc,
   g_test_add_func ("/eligo/cli-criteria/screen-errors", test_screen_errors);
   g_test_add_func ("/eligo/cli-criteria/match", test_match);
   g_test_add_func ("/eligo/cli-criteria/curate", test_curate);
+  g_test_add_func ("/eligo/cli-criteria/screen-invalid-utf8", test_screen_invalid_utf8);
+  g_test_add_func ("/eligo/cli-criteria/screen-too-large", test_screen_too_large);
 
   return g_test_run ();
 }

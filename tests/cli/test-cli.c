@@ -17,10 +17,12 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "eligo-test-utils.h"
 
@@ -1655,6 +1657,104 @@ test_database_mode (void)
   }
 }
 
+/* A criterion that begins with a multi-byte letter used to crash
+ * `criteria` (GRegex was handed a slice starting inside "é"). */
+static void
+test_criteria_multibyte (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *json = make_study ("NCT09999901", "Multi-byte criterion", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *path = eligo_test_tmp_path ("NCT09999901.json");
+  g_autofree char *written = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(JsonNode) root = parse_json (json);
+  JsonObject *eligibility;
+
+  eligibility = json_object_get_object_member (json_object_get_object_member (json_node_get_object (root),
+                                                                              "protocolSection"),
+                                               "eligibilityModule");
+  json_object_set_string_member (eligibility, "eligibilityCriteria",
+                                 "Inclusion Criteria:\n\n* \xc3\xa9Willing to provide informed consent/assent and "
+                                 "havleeag ldua grian w=illing to provide informed consent (if required)\n\n"
+                                 "Exclusion Criteria:\n\n* None");
+  written = json_to_string (root, TRUE);
+  eligo_test_write_file (path, written, -1);
+
+  g_free (cli_ok (database, "import", path, NULL));
+  g_assert_cmpint (cli (&out, &err, database, "criteria", "NCT09999901", NULL), ==, 0);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_nonnull (strstr (out, "Willing to provide informed consent"));
+}
+
+/* json-glib 1.6 decodes the octal escape "\351" to a lone 0xE9 byte: the
+ * import is refused, naming the file and field, and nothing is stored. */
+static void
+test_import_invalid_utf8 (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *good = write_study ("NCT09999903", "Good title", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *path = eligo_test_tmp_path ("NCT09999902.json");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  eligo_test_write_file (path, "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999902\","
+                         "\"briefTitle\":\"Bad \\351 title\"}}}", -1);
+  g_free (cli_ok (database, "import", good, NULL));
+  before = eligo_test_database_digest (database);
+
+  g_assert_cmpint (cli (&out, &err, database, "import", path, NULL), ==, 1);
+  g_assert_true (g_utf8_validate (err, -1, NULL));
+  g_assert_nonnull (strstr (err, path));
+  g_assert_nonnull (strstr (err, "protocolSection.identificationModule.briefTitle"));
+
+  after = eligo_test_database_digest (database);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_pointer (&out, g_free);
+  out = cli_ok (database, "list", "--format", "json", NULL);
+  g_assert_true (g_utf8_validate (out, -1, NULL));
+  g_assert_null (strstr (out, "NCT09999902"));
+}
+
+/* A sparse file of SIZE bytes: large on paper, instant to make. */
+static char *
+write_sparse (const char *name,
+              goffset     size)
+{
+  char *path = eligo_test_tmp_path (name);
+  FILE *stream = fopen (path, "w");
+
+  g_assert_nonnull (stream);
+  g_assert_cmpint (ftruncate (fileno (stream), size), ==, 0);
+  fclose (stream);
+
+  return path;
+}
+
+/* A trial file far larger than any registry page is refused before it is
+ * read, and nothing is stored. */
+static void
+test_import_too_large (void)
+{
+  g_autofree char *database = new_database_path ();
+  g_autofree char *good = write_study ("NCT09999904", "Good title", "Sponsor", "Leukemia", "2026-01-01");
+  g_autofree char *big = write_sparse ("huge-page.json", (goffset) 257 * 1024 * 1024);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_free (cli_ok (database, "import", good, NULL));
+  before = eligo_test_database_digest (database);
+  g_assert_cmpint (cli (&out, &err, database, "import", big, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, big));
+  g_assert_nonnull (strstr (err, "too large"));
+  after = eligo_test_database_digest (database);
+  g_assert_cmpstr (before, ==, after);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1682,6 +1782,9 @@ main (int    argc,
   g_test_add_func ("/eligo/cli/usage/help", test_help);
   g_test_add_func ("/eligo/cli/database/env", test_database_env);
   g_test_add_func ("/eligo/cli/database/mode", test_database_mode);
+  g_test_add_func ("/eligo/cli/criteria/multibyte", test_criteria_multibyte);
+  g_test_add_func ("/eligo/cli/import/invalid-utf8", test_import_invalid_utf8);
+  g_test_add_func ("/eligo/cli/import/too-large", test_import_too_large);
 
   return g_test_run ();
 }

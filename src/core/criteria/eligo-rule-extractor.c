@@ -2029,6 +2029,20 @@ top_clause (Reader *reader,
   return clause->parent >= 0 ? clause->parent : id;
 }
 
+/* The first character boundary at or after byte @offset of @text (@len
+ * bytes long): a slice that starts or ends mid-character is invalid UTF-8,
+ * which GRegex must never see. */
+static int
+char_boundary (const char *text,
+               int         len,
+               int         offset)
+{
+  offset = CLAMP (offset, 0, len);
+  while (offset < len && ((guchar) text[offset] & 0xC0) == 0x80)
+    offset++;
+  return offset;
+}
+
 static gboolean
 regex_in_range (GRegex     *regex,
                 const char *text,
@@ -2042,6 +2056,8 @@ regex_in_range (GRegex     *regex,
   g_autofree char *slice = NULL;
   gboolean found = FALSE;
 
+  start = char_boundary (text, strlen (text), start);
+  end = char_boundary (text, strlen (text), end);
   if (end <= start)
     return FALSE;
   slice = g_strndup (text + start, end - start);
@@ -2093,6 +2109,8 @@ clause_text (Reader *reader,
 {
   char *out;
 
+  start = char_boundary (reader->conn, reader->len, start);
+  end = char_boundary (reader->conn, reader->len, end);
   if (end < start)
     end = start;
   out = g_strndup (reader->conn + start, end - start);
@@ -2125,7 +2143,7 @@ is_negated (Reader *reader,
   int from;
 
   clause_bounds (reader, atom, &s, &e);
-  from = MAX (s, atom->start - 80);
+  from = char_boundary (reader->conn, reader->len, MAX (s, atom->start - 80));
   before = clause_text (reader, id, from, atom->start);
   if (!regex_in_range (patterns->negator, before, 0, strlen (before), &ns, &ne, TRUE))
     return FALSE;
@@ -3003,8 +3021,8 @@ extract (Reader     *reader,
       if (atom_is (atom, "cns_disease"))
         {
           /* About CNS leukemia, or narrower than any active CNS disorder. */
-          int from = MAX (0, atom->start - 25);
-          int to = MIN (reader->len, atom->end + 40);
+          int from = char_boundary (reader->text->str, reader->len, atom->start - 25);
+          int to = char_boundary (reader->text->str, reader->len, atom->end + 40);
           g_autofree char *near = g_strndup (reader->text->str + from, to - from);
 
                   if (g_regex_match (patterns->cns_leukemia, reader->text->str, 0, NULL)

@@ -24,6 +24,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "eligo-json-check.h"
 #include "eligo-patient.h"
 
 #define CREATININE_UMOL_PER_MG_DL 88.42
@@ -31,6 +32,8 @@
 
 /* Patient files nest three levels deep (answers.<id>.note). */
 #define PATIENT_MAX_DEPTH 16
+/* A patient file is a few kilobytes; refuse anything absurd before reading it. */
+#define PATIENT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (16) * 1024 * 1024)
 #define MIN_BIRTH_YEAR    1900
 
 struct _EligoPatient
@@ -968,6 +971,7 @@ eligo_patient_load (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *bad_path = NULL;
   EligoPatient *patient;
   JsonNode *root;
   gsize len;
@@ -977,6 +981,16 @@ eligo_patient_load (GFile         *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+
+  if (!eligo_json_check_size (file, PATIENT_MAX_FILE_SIZE, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_READ,
+                     "%s: %s", name, local_error->message);
+      return NULL;
+    }
 
   if (!g_file_load_contents (file, cancellable, &data, &len, NULL, &local_error))
     {
@@ -1024,6 +1038,22 @@ eligo_patient_load (GFile         *file,
       g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
                    _("%s: the file is empty"), name);
       return NULL;
+    }
+
+  switch (eligo_json_check_strings (root, &bad_path))
+    {
+    case ELIGO_JSON_CHECK_BAD_VALUE:
+      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
+                   _("%s: field “%s” is not valid UTF-8 text"), name, bad_path);
+      return NULL;
+    case ELIGO_JSON_CHECK_BAD_NAME:
+      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
+                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
+                   name, bad_path);
+      return NULL;
+    case ELIGO_JSON_CHECK_OK:
+    default:
+      break;
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (root))

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "eligo-import.h"
+#include "eligo-json-check.h"
 #include "eligo-trial.h"
 
 G_DEFINE_QUARK (eligo-import-error-quark, eligo_import_error)
@@ -139,6 +140,30 @@ add_studies (GPtrArray  *trials,
  *
  * Returns: (transfer container) (element-type EligoTrial): the trials
  */
+static gboolean
+check_strings (JsonNode    *root,
+               const char  *name,
+               GError     **error)
+{
+  g_autofree char *path = NULL;
+
+  switch (eligo_json_check_strings (root, &path))
+    {
+    case ELIGO_JSON_CHECK_BAD_VALUE:
+      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_INVALID_UTF8,
+                   _("%s: field “%s” is not valid UTF-8 text"), name, path);
+      return FALSE;
+    case ELIGO_JSON_CHECK_BAD_NAME:
+      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_INVALID_UTF8,
+                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
+                   name, path);
+      return FALSE;
+    case ELIGO_JSON_CHECK_OK:
+    default:
+      return TRUE;
+    }
+}
+
 GPtrArray *
 eligo_import_parse_bytes (GBytes      *bytes,
                           const char  *name,
@@ -200,6 +225,9 @@ eligo_import_parse_bytes (GBytes      *bytes,
                    _("%s: the file holds no JSON value"), name);
       return NULL;
     }
+
+  if (!check_strings (root, name, error))
+    return NULL;
 
   if (JSON_NODE_HOLDS_ARRAY (root))
     {
@@ -280,6 +308,15 @@ eligo_import_parse_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
+  if (!eligo_json_check_size (file, ELIGO_IMPORT_MAX_FILE_SIZE, cancellable, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_READ,
+                     "%s: %s", name, local_error->message);
+      return NULL;
+    }
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
   if (bytes == NULL)
     {

@@ -28,6 +28,8 @@ typedef enum
 
 /* Registry records nest about eight levels deep; anything far deeper is not one. */
 #define ELIGO_IMPORT_MAX_DEPTH 64
+/* Well above the largest page of studies the registry sends (a few MB). */
+#define ELIGO_IMPORT_MAX_FILE_SIZE (G_GUINT64_CONSTANT (256) * 1024 * 1024)
 
 GQuark     eligo_import_error_quark  (void);
 GPtrArray *eligo_import_parse_bytes  (GBytes        *bytes,

@@ -2120,6 +2120,96 @@ test_corpus (void)
                   eligibilities->len, n_all, elapsed / 1e6, n_all * 1e6 / elapsed);
 }
 
+/* Multi-byte characters: the extractor steps back from an atom by a byte
+ * count and slices around it; every slice must stay valid UTF-8 (GRegex
+ * crashed on one that began inside "é"). */
+
+static void
+check_extraction_utf8 (EligoCriterionKind  kind,
+                       const char         *text,
+                       const char         *context)
+{
+  g_autoptr(EligoExtraction) extraction = eligo_rule_extract (kind, text, context);
+
+  if (extraction->rule != NULL)
+    g_assert_true (g_utf8_validate (extraction->rule, -1, NULL));
+  if (extraction->reason != NULL)
+    g_assert_true (g_utf8_validate (extraction->reason, -1, NULL));
+}
+
+static void
+test_multibyte_reproducer (void)
+{
+  const char *eligibility =
+    "Inclusion Criteria:\n\n* \xc3\xa9Willing to provide informed consent/assent and havleeag ldua grian "
+    "w=illing to provide informed consent (if required)\n\nExclusion Criteria:\n\n* None";
+  g_autoptr(GPtrArray) criteria = eligo_criteria_split (eligibility);
+
+  g_assert_cmpuint (criteria->len, >, 0);
+  for (guint j = 0; j < criteria->len; j++)
+    {
+      EligoCriterionText *c = g_ptr_array_index (criteria, j);
+
+      check_extraction_utf8 (c->kind, c->text, c->context);
+    }
+  check_extraction_utf8 (I, "\xc3\xa9Willing to provide informed consent/assent and havleeag ldua grian "
+                         "w=illing to provide informed consent (if required)", NULL);
+}
+
+static void
+test_multibyte_corpus (void)
+{
+  static const char *const wide[] = { "\xc3\xa9", "\xe2\x89\xa5", "\xe4\xb8\xad" };
+  const char *shared = g_getenv ("ELIGO_TEST_DATA_DIR");
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) handle = NULL;
+  const char *name;
+  guint n = 0;
+
+  if (shared == NULL)
+    {
+      g_test_skip ("ELIGO_TEST_DATA_DIR not set");
+      return;
+    }
+  dir = g_build_filename (shared, "ctgov", "studies", NULL);
+  handle = g_dir_open (dir, 0, NULL);
+  if (handle == NULL)
+    {
+      g_test_skip ("no registry records");
+      return;
+    }
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *eligibility = NULL;
+      g_autoptr(GPtrArray) criteria = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      eligibility = load_eligibility (path);
+      if (eligibility == NULL)
+        continue;
+      criteria = eligo_criteria_split (eligibility);
+      for (guint j = 0; j < criteria->len; j++)
+        {
+          EligoCriterionText *c = g_ptr_array_index (criteria, j);
+          const char *ch = wide[(n++) % G_N_ELEMENTS (wide)];
+          glong n_chars = g_utf8_strlen (c->text, -1);
+          /* At the start, one character in, in the middle, near the end. */
+          glong at[] = { 0, MIN (1, n_chars), n_chars / 2, MAX (0, n_chars - 3) };
+
+          for (guint k = 0; k < G_N_ELEMENTS (at); k++)
+            {
+              const char *cut = g_utf8_offset_to_pointer (c->text, at[k]);
+              g_autofree char *text = g_strdup_printf ("%.*s%s%s", (int) (cut - c->text), c->text, ch, cut);
+
+              check_extraction_utf8 (c->kind, text, c->context);
+            }
+        }
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2130,6 +2220,8 @@ main (int   argc,
   g_test_add_func ("/eligo/extractor/gold", test_gold);
   g_test_add_func ("/eligo/extractor/cns-leukemia", test_cns_leukemia);
   g_test_add_func ("/eligo/extractor/corpus", test_corpus);
+  g_test_add_func ("/eligo/extractor/multibyte-reproducer", test_multibyte_reproducer);
+  g_test_add_func ("/eligo/extractor/multibyte-corpus", test_multibyte_corpus);
 
   return g_test_run ();
 }
