@@ -813,8 +813,12 @@ _eligo_screening_log_window_export_to_file (EligoScreeningLogWindow  *self,
 
   csv = eligo_screening_log_to_csv (records);
 
+  /* The log carries patient data. REPLACE_DESTINATION writes a new file
+   * rather than keeping an old one's mode, so it ends 0600 even over a
+   * file others could read. */
   return g_file_replace_contents (file, csv, strlen (csv), NULL, FALSE,
-                                  G_FILE_CREATE_PRIVATE, NULL, NULL, error);
+                                  G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
 }
 
 char *

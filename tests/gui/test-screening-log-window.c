@@ -689,9 +689,25 @@ test_csv_export (Fixture       *fixture,
         g_assert_cmpstr (line[5], ==, "Nurse, \"Li\"");
     }
 
-  /* Export again over it: the file is replaced, not appended to. */
+  /* It carries patient data: only its owner may read it. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
+
+  /* Export again over it, even over a file others could read: the file is
+   * replaced, not appended to, and ends private. */
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   _eligo_screening_log_window_set_outcome (fixture->window, NULL);
   g_assert_true (_eligo_screening_log_window_export_to_file (fixture->window, file, &error));
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   g_clear_pointer (&contents, g_free);
   g_clear_pointer (&records, g_ptr_array_unref);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
