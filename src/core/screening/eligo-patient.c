@@ -971,7 +971,6 @@ eligo_patient_load (GFile         *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *bad_path = NULL;
   EligoPatient *patient;
   JsonNode *root;
   gsize len;
@@ -1040,21 +1039,9 @@ eligo_patient_load (GFile         *file,
       return NULL;
     }
 
-  switch (eligo_json_check_strings (root, &bad_path))
-    {
-    case ELIGO_JSON_CHECK_BAD_VALUE:
-      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
-                   _("%s: field “%s” is not valid UTF-8 text"), name, bad_path);
-      return NULL;
-    case ELIGO_JSON_CHECK_BAD_NAME:
-      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
-                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
-                   name, bad_path);
-      return NULL;
-    case ELIGO_JSON_CHECK_OK:
-    default:
-      break;
-    }
+  if (!eligo_json_check_strings (root, name, ELIGO_PATIENT_ERROR,
+                                 ELIGO_PATIENT_ERROR_NOT_JSON, error))
+    return NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {

@@ -140,30 +140,6 @@ add_studies (GPtrArray  *trials,
  *
  * Returns: (transfer container) (element-type EligoTrial): the trials
  */
-static gboolean
-check_strings (JsonNode    *root,
-               const char  *name,
-               GError     **error)
-{
-  g_autofree char *path = NULL;
-
-  switch (eligo_json_check_strings (root, &path))
-    {
-    case ELIGO_JSON_CHECK_BAD_VALUE:
-      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_INVALID_UTF8,
-                   _("%s: field “%s” is not valid UTF-8 text"), name, path);
-      return FALSE;
-    case ELIGO_JSON_CHECK_BAD_NAME:
-      g_set_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_INVALID_UTF8,
-                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
-                   name, path);
-      return FALSE;
-    case ELIGO_JSON_CHECK_OK:
-    default:
-      return TRUE;
-    }
-}
-
 GPtrArray *
 eligo_import_parse_bytes (GBytes      *bytes,
                           const char  *name,
@@ -226,7 +202,8 @@ eligo_import_parse_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!check_strings (root, name, error))
+  if (!eligo_json_check_strings (root, name, ELIGO_IMPORT_ERROR,
+                                 ELIGO_IMPORT_ERROR_INVALID_UTF8, error))
     return NULL;
 
   if (JSON_NODE_HOLDS_ARRAY (root))

@@ -11,6 +11,13 @@
 
 #include "eligo-json-check.h"
 
+typedef enum
+{
+  CHECK_OK,
+  CHECK_BAD_VALUE,
+  CHECK_BAD_NAME,
+} Check;
+
 /* A member name fit to print in a path: invalid bytes replaced and
  * control characters written as \uXXXX. */
 static void
@@ -43,7 +50,7 @@ name_ok (const char *name)
   return TRUE;
 }
 
-static EligoJsonCheck
+static Check
 check_node (JsonNode *node,
             GString  *path)
 {
@@ -59,17 +66,17 @@ check_node (JsonNode *node,
         while (json_object_iter_next (&iter, &name, &member))
           {
             gsize len = path->len;
-            EligoJsonCheck result;
+            Check result;
 
             append_name (path, name);
             if (!name_ok (name))
-              return ELIGO_JSON_CHECK_BAD_NAME;
+              return CHECK_BAD_NAME;
             result = check_node (member, path);
-            if (result != ELIGO_JSON_CHECK_OK)
+            if (result != CHECK_OK)
               return result;
             g_string_truncate (path, len);
           }
-        return ELIGO_JSON_CHECK_OK;
+        return CHECK_OK;
       }
 
     case JSON_NODE_ARRAY:
@@ -79,43 +86,69 @@ check_node (JsonNode *node,
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             gsize len = path->len;
-            EligoJsonCheck result;
+            Check result;
 
             g_string_append_printf (path, "[%u]", i);
             result = check_node (json_array_get_element (array, i), path);
-            if (result != ELIGO_JSON_CHECK_OK)
+            if (result != CHECK_OK)
               return result;
             g_string_truncate (path, len);
           }
-        return ELIGO_JSON_CHECK_OK;
+        return CHECK_OK;
       }
 
     case JSON_NODE_VALUE:
       if (json_node_get_value_type (node) == G_TYPE_STRING
           && !g_utf8_validate (json_node_get_string (node), -1, NULL))
-        return ELIGO_JSON_CHECK_BAD_VALUE;
-      return ELIGO_JSON_CHECK_OK;
+        return CHECK_BAD_VALUE;
+      return CHECK_OK;
 
     case JSON_NODE_NULL:
     default:
-      return ELIGO_JSON_CHECK_OK;
+      return CHECK_OK;
     }
 }
 
-/* On failure *path is the JSON path ("a.b[2].c") of the bad value or name. */
-EligoJsonCheck
-eligo_json_check_strings (JsonNode  *node,
-                          char     **path)
+/**
+ * eligo_json_check_strings:
+ * @node: a parsed JSON tree
+ * @name: the file's name, for the message
+ * @domain: the caller's error domain
+ * @code: the caller's error code for invalid text
+ *
+ * Refuses the first string value that is not valid UTF-8, or member name
+ * that is not valid UTF-8 or holds a control character, naming @name and
+ * the JSON path ("a.b[2].c").
+ *
+ * Returns: %FALSE with @error set if the tree holds such a string
+ */
+gboolean
+eligo_json_check_strings (JsonNode    *node,
+                          const char  *name,
+                          GQuark       domain,
+                          int          code,
+                          GError     **error)
 {
   g_autoptr(GString) where = g_string_new (NULL);
-  EligoJsonCheck result;
 
-  g_return_val_if_fail (node != NULL, ELIGO_JSON_CHECK_OK);
+  g_return_val_if_fail (node != NULL, TRUE);
+  g_return_val_if_fail (name != NULL, TRUE);
 
-  result = check_node (node, where);
-  if (path != NULL)
-    *path = result == ELIGO_JSON_CHECK_OK ? NULL : g_strdup (where->str);
-  return result;
+  switch (check_node (node, where))
+    {
+    case CHECK_BAD_VALUE:
+      g_set_error (error, domain, code,
+                   _("%s: field “%s” is not valid UTF-8 text"), name, where->str);
+      return FALSE;
+    case CHECK_BAD_NAME:
+      g_set_error (error, domain, code,
+                   _("%s: the field name “%s” is not valid UTF-8 text or holds a control character"),
+                   name, where->str);
+      return FALSE;
+    case CHECK_OK:
+    default:
+      return TRUE;
+    }
 }
 
 gboolean
