@@ -269,3 +269,13 @@ eligo_test_write_file (const char *path,
   g_file_set_contents (path, contents, len, &error);
   g_assert_no_error (error);
 }
+
+/* Files with patient data are readable by their owner only. */
+void
+eligo_test_assert_private_file (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}

@@ -20,6 +20,7 @@ const char    *eligo_test_data_dir           (void);
 char          *eligo_test_data_path          (const char   *first,
                                               ...) G_GNUC_NULL_TERMINATED;
 char          *eligo_test_database_digest    (const char   *path);
+void           eligo_test_assert_private_file (const char *path);
 gboolean       eligo_test_integrity_ok       (const char   *path);
 int            eligo_test_run_cli            (char        **out,
                                               char        **err,

@@ -33,6 +33,7 @@
 #include <gtk/gtk.h>
 
 #include "eligo-screening-log-window-private.h"
+#include "eligo-test-utils.h"
 
 #define FULL_TRIAL   "NCT07072494"
 #define SPARSE_TRIAL "NCT06585345"
@@ -690,24 +691,14 @@ test_csv_export (Fixture       *fixture,
     }
 
   /* It carries patient data: only its owner may read it. */
-  {
-    GStatBuf st;
-
-    g_assert_cmpint (g_stat (path, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  }
+  eligo_test_assert_private_file (path);
 
   /* Export again over it, even over a file others could read: the file is
    * replaced, not appended to, and ends private. */
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   _eligo_screening_log_window_set_outcome (fixture->window, NULL);
   g_assert_true (_eligo_screening_log_window_export_to_file (fixture->window, file, &error));
-  {
-    GStatBuf st;
-
-    g_assert_cmpint (g_stat (path, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  }
+  eligo_test_assert_private_file (path);
   g_clear_pointer (&contents, g_free);
   g_clear_pointer (&records, g_ptr_array_unref);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));

@@ -713,12 +713,7 @@ test_cli_pdf (void)
   one_pages = pdf_pages (one);
   g_assert_cmpuint (one_pages, >=, 1);
   /* It carries patient data: only its owner may read it */
-  {
-    GStatBuf st;
-
-    g_assert_cmpint (g_stat (one, &st), ==, 0);
-    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  }
+  eligo_test_assert_private_file (one);
   text = pdf_text (one);
   g_assert_nonnull (strstr (text, "City Hospital"));
   g_assert_nonnull (strstr (text, "Anna Nurse"));
