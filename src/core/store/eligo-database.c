@@ -1210,3 +1210,41 @@ eligo_database_restore_trials (EligoDatabase  *self,
          eligo_database_set_archived (self, (const gint64 *) archived->data, archived->len, TRUE,
                                       error);
 }
+
+/**
+ * eligo_database_get_data_version:
+ * @error: return location for a #GError
+ *
+ * Reads SQLite's "PRAGMA data_version" on this connection: a number that
+ * changes when another connection (eligo-cli, an import running on a worker
+ * connection) commits to the database, and stays the same for the commits
+ * of this connection. Compare two readings to learn whether the database
+ * changed underneath; the number itself means nothing.
+ *
+ * Returns: the data version, or -1 with @error set
+ */
+gint64
+eligo_database_get_data_version (EligoDatabase  *self,
+                                 GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _eligo_database_set_error (self, error);
+      return -1;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  else
+    _eligo_database_set_error (self, error);
+
+  sqlite3_finalize (stmt);
+
+  return version;
+}

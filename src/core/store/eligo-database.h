@@ -80,6 +80,8 @@ GPtrArray     *eligo_database_delete_trials       (EligoDatabase          *self,
 gboolean       eligo_database_restore_trials      (EligoDatabase          *self,
                                                    GPtrArray              *trials,
                                                    GError                **error);
+gint64         eligo_database_get_data_version    (EligoDatabase          *self,
+                                                   GError                **error);
 
 /* Criteria, with the rules nurses curated (eligo-database-criteria.c) */
 GPtrArray     *eligo_database_get_criteria        (EligoDatabase          *self,
