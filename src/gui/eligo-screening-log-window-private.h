@@ -20,6 +20,7 @@
 
 #pragma once
 
+#include "eligo-database-watch.h"
 #include "eligo-screening-log.h"
 #include "eligo-screening-log-row.h"
 #include "eligo-screening-log-window.h"
@@ -31,6 +32,7 @@ struct _EligoScreeningLogWindow
   GtkWindow              parent_instance;
 
   EligoDatabase         *database;
+  EligoDatabaseWatch    *watch;           /* screenings saved by another process */
   GtkCustomFilter       *filter;
   GtkFileChooserNative  *export_dialog;
 

@@ -433,12 +433,43 @@ focus_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* eligo-cli (or another window's import) committed: read the log again. */
+static void
+on_watch_changed_cb (EligoScreeningLogWindow *self,
+                     EligoDatabaseWatch      *watch)
+{
+  eligo_screening_log_window_reload (self);
+}
+
+static void
+on_is_active_changed_cb (EligoScreeningLogWindow *self,
+                         GParamSpec              *pspec,
+                         gpointer                 user_data)
+{
+  gboolean active = gtk_window_is_active (GTK_WINDOW (self));
+
+  if (self->watch == NULL)
+    return;
+
+  eligo_database_watch_set_polling (self->watch, active);
+  if (active)
+    eligo_database_watch_check (self->watch);
+}
+
 static void
 eligo_screening_log_window_constructed (GObject *object)
 {
   EligoScreeningLogWindow *self = ELIGO_SCREENING_LOG_WINDOW (object);
 
   G_OBJECT_CLASS (eligo_screening_log_window_parent_class)->constructed (object);
+
+  if (self->database != NULL)
+    {
+      self->watch = eligo_database_watch_new (self->database);
+      g_signal_connect_object (self->watch, "changed",
+                               G_CALLBACK (on_watch_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed_cb), NULL);
+    }
 
   eligo_screening_log_window_reload (self);
 }
@@ -475,6 +506,9 @@ eligo_screening_log_window_dispose (GObject *object)
   if (self->filter_model != NULL)
     gtk_filter_list_model_set_filter (self->filter_model, NULL);
   g_clear_object (&self->filter);
+  if (self->watch != NULL)
+    g_signal_handlers_disconnect_by_data (self->watch, self);
+  g_clear_object (&self->watch);
   g_clear_object (&self->database);
   g_clear_pointer (&self->funnel, eligo_funnel_free);
 
@@ -691,6 +725,10 @@ eligo_screening_log_window_reload (EligoScreeningLogWindow *self)
 
   if (self->database == NULL)
     return;
+
+  /* What is read now needs no second reload when the watch notices it. */
+  if (self->watch != NULL)
+    eligo_database_watch_sync (self->watch);
 
   selected = _eligo_screening_log_window_get_selected_row (self);
   if (selected != NULL)

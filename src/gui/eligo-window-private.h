@@ -20,6 +20,7 @@
 
 #pragma once
 
+#include "eligo-database-watch.h"
 #include "eligo-filter-popover.h"
 #include "eligo-import-job.h"
 #include "eligo-trial-list.h"
@@ -74,6 +75,11 @@ struct _EligoWindow
   guint                 narrow : 1;
   guint                 page_shown : 1;    /* narrow: the trial page replaces the list */
   guint                 adapt_source;
+
+  /* Changes made by other processes (eligo-window-watch.c) */
+  EligoDatabaseWatch   *watch;
+  char                 *page_rules;        /* the rules of the trial page, as shown */
+  guint                 keep_page : 1;     /* reloading: the same trial keeps its page */
 
   /* Import */
   EligoImportJob       *import_job;        /* running, or the last one while its banner shows */
@@ -144,6 +150,16 @@ void                 _eligo_window_columns_dispose    (EligoWindow  *self);
 void                 _eligo_window_restore_columns    (EligoWindow  *self);
 void                 _eligo_window_save_columns       (EligoWindow  *self);
 void                 _eligo_window_restore_sort       (EligoWindow  *self);
+
+/* eligo-window-watch.c */
+void                 _eligo_window_watch_init         (EligoWindow  *self);
+void                 _eligo_window_watch_dispose      (EligoWindow  *self);
+void                 _eligo_window_watch_sync         (EligoWindow  *self);
+gboolean             _eligo_window_watch_keeps_page   (EligoWindow  *self,
+                                                       EligoTrial   *shown,
+                                                       EligoTrial   *trial);
+void                 _eligo_window_watch_page_shown   (EligoWindow  *self,
+                                                       EligoTrial   *trial);
 
 /* eligo-window-actions.c */
 void                 _eligo_window_class_actions_init (EligoWindowClass *klass);

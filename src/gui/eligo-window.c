@@ -49,6 +49,8 @@
  * past this many, the selection is simply dropped. */
 #define MAX_RESELECT 1000
 
+static void eligo_window_update_page (EligoWindow *self);
+
 G_DEFINE_FINAL_TYPE (EligoWindow, eligo_window, GTK_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -292,6 +294,9 @@ _eligo_window_reload (EligoWindow *self,
   if (self->trials == NULL)
     return;
 
+  /* What is read now needs no second reload when the watch notices it. */
+  _eligo_window_watch_sync (self);
+
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   if (!gtk_bitset_is_empty (selected))
     first = gtk_bitset_get_minimum (selected);
@@ -310,6 +315,8 @@ _eligo_window_reload (EligoWindow *self,
       eligo_window_scroll_to (self, MIN (first, n_items - 1));
     }
 
+  /* A selection that went with its rows changes no selection signal. */
+  eligo_window_update_page (self);
   eligo_window_update_state (self);
 }
 
@@ -545,8 +552,11 @@ eligo_window_update_page (EligoWindow *self)
     }
 
   shown = eligo_trial_page_get_trial (ELIGO_TRIAL_PAGE (self->trial_page));
-  if (shown != trial)
-    eligo_trial_page_set_trial (ELIGO_TRIAL_PAGE (self->trial_page), self->database, trial);
+  if (shown != trial && !_eligo_window_watch_keeps_page (self, shown, trial))
+    {
+      eligo_trial_page_set_trial (ELIGO_TRIAL_PAGE (self->trial_page), self->database, trial);
+      _eligo_window_watch_page_shown (self, trial);
+    }
 
   gtk_stack_set_visible_child_name (self->page_stack, "page");
 }
@@ -714,6 +724,7 @@ eligo_window_constructed (GObject *object)
       _eligo_window_restore_sort (self);
       eligo_window_update_totals (self);
       _eligo_window_update_query (self);
+      _eligo_window_watch_init (self);
     }
 
   eligo_window_update_state (self);
@@ -726,6 +737,7 @@ eligo_window_dispose (GObject *object)
   EligoWindow *self = ELIGO_WINDOW (object);
 
   _eligo_window_actions_dispose (self);
+  _eligo_window_watch_dispose (self);
 
   g_clear_handle_id (&self->adapt_source, g_source_remove);
 
