@@ -412,7 +412,7 @@ screen_or_match (const char  *command,
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "patient", 0, 0, G_OPTION_ARG_FILENAME, &patient_path,
-      N_("The patient file (JSON: id, facts, answers)"), N_("FILE") },
+      N_("The patient file: Eligo’s patient JSON or a FHIR R4 Bundle"), N_("FILE") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, N_("Output format: text or json"),
       N_("FORMAT") },
     { NULL }

@@ -42,6 +42,11 @@ gboolean        _eligo_cli_parse_format    (const char      *text,
                                             OutputFormat    *format);
 guint           _eligo_cli_display_width   (const char      *text);
 
+/* eligo-cli-facts.c */
+int             _eligo_cli_facts           (const char      *database_path,
+                                            int              argc,
+                                            char           **argv);
+
 /* eligo-cli-compare.c */
 int             _eligo_cli_compare         (const char      *database_path,
                                             int              argc,

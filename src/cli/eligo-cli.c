@@ -51,6 +51,8 @@ static const Command commands[] = {
     N_("Compare 2 to 6 trials side by side, criteria aligned by variable") },
   { "match", _eligo_cli_match, N_("--patient FILE"),
     N_("Screen a patient against every trial and rank them, best first") },
+  { "facts", _eligo_cli_facts, N_("FILE"),
+    N_("Show the facts a patient file gives, with their sources; stale values are not used") },
   { "curate", _eligo_cli_curate, N_("CRITERION RULE"),
     N_("Set, clear or reset the rule of one criterion") },
 };

@@ -25,6 +25,7 @@
 #include "eligo-criterion.h"
 #include "eligo-format.h"
 #include "eligo-rule.h"
+#include "eligo-screening-report-private.h"
 #include "eligo-screening-report.h"
 #include "eligo-trial.h"
 #include "eligo-variables.h"
@@ -541,6 +542,7 @@ eligo_screening_report_new (EligoScreeningResult *result,
   add_criteria_table (document, result, patient);
 
   add_missing_values (document, result);
+  _eligo_screening_report_add_sources (document, result, patient);
 
   /* Signatures */
   eligo_report_document_add_heading (document, _("Signatures"));

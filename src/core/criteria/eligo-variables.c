@@ -36,6 +36,7 @@ static const EligoVariable variables[] = {
   NUM ("age_years", DEMOGRAPHICS, NC_("variable", "Age"), N_("years"), 0, 120),
   ENUM ("sex", DEMOGRAPHICS, NC_("variable", "Sex"), sexes),
   NUM ("weight_kg", DEMOGRAPHICS, NC_("variable", "Body weight"), N_("kg"), 1, 400),
+  NUM ("height_cm", DEMOGRAPHICS, NC_("variable", "Body height"), N_("cm"), 20, 250),
   BOOL ("pregnant_or_lactating", DEMOGRAPHICS, NC_("variable", "Pregnant or breastfeeding")),
   BOOL ("childbearing_potential", DEMOGRAPHICS, NC_("variable", "Woman of childbearing potential")),
   BOOL ("contraception_agreed", DEMOGRAPHICS, NC_("variable", "Agrees to effective contraception")),

@@ -24,8 +24,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "eligo-fhir-reader.h"
 #include "eligo-json-check.h"
-#include "eligo-patient.h"
+#include "eligo-patient-private.h"
 
 #define CREATININE_UMOL_PER_MG_DL 88.42
 #define BILIRUBIN_UMOL_PER_MG_DL  17.1
@@ -954,30 +955,17 @@ eligo_patient_new_from_json (JsonObject  *object,
   return g_steal_pointer (&self);
 }
 
-/**
- * eligo_patient_load:
- * @file: a patient file (JSON, variables.md)
- *
- * Every error message starts with the file's name.
- *
- * Returns: (transfer full) (nullable): the patient, or %NULL with @error set
- */
-EligoPatient *
-eligo_patient_load (GFile         *file,
-                    GCancellable  *cancellable,
-                    GError       **error)
+JsonParser *
+_eligo_patient_parse_file (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *data = NULL;
-  EligoPatient *patient;
   JsonNode *root;
   gsize len;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
 
@@ -1042,6 +1030,54 @@ eligo_patient_load (GFile         *file,
   if (!eligo_json_check_strings (root, name, ELIGO_PATIENT_ERROR,
                                  ELIGO_PATIENT_ERROR_NOT_JSON, error))
     return NULL;
+
+  return g_steal_pointer (&parser);
+}
+
+/**
+ * eligo_patient_load:
+ * @file: a patient file: Eligo's JSON (variables.md) or FHIR R4
+ *
+ * A FHIR file (one with a resourceType, DESIGN.md) is read by
+ * eligo_fhir_read_json() as of today with the default freshness window and
+ * no lab-ULN preferences. Every error message starts with the file's name.
+ *
+ * Returns: (transfer full) (nullable): the patient, or %NULL with @error set
+ */
+EligoPatient *
+eligo_patient_load (GFile         *file,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  EligoPatient *patient;
+  JsonNode *root;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  parser = _eligo_patient_parse_file (file, cancellable, error);
+  if (parser == NULL)
+    return NULL;
+
+  name = g_file_get_parse_name (file);
+  root = json_parser_get_root (parser);
+
+  if (eligo_fhir_is_fhir (root))
+    {
+      g_autoptr(EligoFhirFacts) facts = NULL;
+      EligoFhirOptions options;
+
+      eligo_fhir_options_init (&options);
+      facts = eligo_fhir_read_json (root, &options, &local_error);
+      patient = facts != NULL ? eligo_fhir_facts_to_patient (facts, &local_error) : NULL;
+      if (patient == NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
+      return patient;
+    }
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
