@@ -407,6 +407,69 @@ test_format_value (void)
   g_assert_true (g_str_has_suffix (missing, "= missing"));
 }
 
+/* Each × ULN lab with the raw value and the ULN it came from, or a plain
+ * statement that only the multiple was entered. */
+static void
+test_uln_values (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoPatient) patient = patient_from_json (
+    "{\"id\": \"SCR-ULN\", \"facts\": {"
+    " \"bilirubin_umol_l\": 24, \"bilirubin_uln_umol_l\": 21,"
+    " \"creatinine_umol_l\": 70, \"creatinine_uln_umol_l\": 100,"
+    " \"bun_mmol_l\": 6, \"bun_uln_mmol_l\": 8,"
+    " \"ast_u_l\": 60, \"ast_uln_u_l\": 40,"
+    " \"alt_x_uln\": 1.5}}");
+  g_autoptr(EligoPatient) partial = patient_from_json (
+    "{\"id\": \"SCR-ULN2\", \"facts\": {\"bilirubin_umol_l\": 24, \"alt_uln_u_l\": 40,"
+    " \"ast_x_uln\": 2, \"ast_u_l\": 80, \"ast_uln_u_l\": 40}}");
+  g_autoptr(EligoScreeningResult) result = NULL;
+  g_autoptr(EligoReportDocument) document = NULL;
+  g_autoptr(GDateTime) date = screening_date ();
+  const struct {
+    EligoPatient *patient;
+    const char   *variable;
+    const char   *expected;
+  } cases[] = {
+    { patient, "bilirubin_x_uln", "Total bilirubin 24 µmol/L (ULN 21 µmol/L) = 1.14 × ULN" },
+    { patient, "creatinine_x_uln", "Creatinine 70 µmol/L (ULN 100 µmol/L) = 0.7 × ULN" },
+    { patient, "bun_x_uln", "Blood urea nitrogen 6 mmol/L (ULN 8 mmol/L) = 0.75 × ULN" },
+    { patient, "ast_x_uln", "AST 60 U/L (ULN 40 U/L) = 1.5 × ULN" },
+    { patient, "alt_x_uln", "ALT = 1.5 × ULN (entered as a multiple; raw value and ULN not recorded)" },
+    { partial, "bilirubin_x_uln", "Total bilirubin = missing (24 µmol/L entered, ULN missing)" },
+    { partial, "alt_x_uln", "ALT = missing (ULN 40 U/L entered, value missing)" },
+    { partial, "ast_x_uln", "AST = 2 × ULN (entered as a multiple; also recorded: 80 U/L, ULN 40 U/L)" },
+    { partial, "creatinine_x_uln", "Creatinine = missing" },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = eligo_screening_report_format_value (cases[i].variable,
+                                                                    cases[i].patient);
+
+      g_assert_cmpstr (shown, ==, cases[i].expected);
+    }
+
+  /* In the PDF: NCT07087847 I4 reads ALT, AST, bilirubin, BUN and creatinine.
+   * pdftotext without -layout gives the cell's lines in order. */
+  result = screen (database, "NCT07087847", patient);
+  document = eligo_screening_report_new (result, patient, "Site", "Nurse", date);
+  path = write_report (document, "uln.pdf");
+  raw = run_tool ("pdftotext", path, NULL);
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+    text = g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+  }
+  g_assert_nonnull (strstr (text, "Total bilirubin 24 µmol/L (ULN 21 µmol/L) = 1.14 × ULN"));
+  g_assert_nonnull (strstr (text, "Creatinine 70 µmol/L (ULN 100 µmol/L) = 0.7 × ULN"));
+  g_assert_nonnull (strstr (text, "AST 60 U/L (ULN 40 U/L) = 1.5 × ULN"));
+  g_assert_nonnull (strstr (text, "raw value and ULN not recorded"));
+}
+
 static guint
 pages_for_synthetic (EligoDatabase *database,
                      const char    *nct_id,
@@ -762,6 +825,7 @@ main (int   argc,
   g_test_add_func ("/eligo/report/summary-text", test_summary_text);
   g_test_add_func ("/eligo/report/blank-fields", test_blank_fields);
   g_test_add_func ("/eligo/report/format-value", test_format_value);
+  g_test_add_func ("/eligo/report/uln-values", test_uln_values);
   g_test_add_func ("/eligo/report/long-criteria", test_long_criteria);
   g_test_add_func ("/eligo/report/split-tall-row", test_split_tall_row);
   g_test_add_func ("/eligo/report/any-cairo", test_any_cairo);
