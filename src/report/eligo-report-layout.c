@@ -248,6 +248,17 @@ layout_text_block (EligoReportDocument *self,
       unit->keep_with_next = TRUE;
       break;
 
+    case BLOCK_FOOTNOTE:
+      unit = unit_new (UNIT_TEXT, block);
+      unit_add_cell (unit, create_layout (self, block->text, CAPTION_SIZE + 0.5,
+                                          ELIGO_REPORT_STYLE_DIM, width),
+                     0, 0, width, ELIGO_REPORT_STYLE_DIM);
+      unit->space_before = 4;
+      unit->pad_bottom = 3;
+      unit->splittable = TRUE;  /* only if taller than a page: see unit_min_height() */
+      unit->keep_with_previous = TRUE;
+      break;
+
     case BLOCK_PARAGRAPH:
     default:
       {
@@ -493,6 +504,7 @@ layout_blocks (EligoReportDocument *self)
         case BLOCK_SUBTITLE:
         case BLOCK_HEADING:
         case BLOCK_PARAGRAPH:
+        case BLOCK_FOOTNOTE:
           layout_text_block (self, block);
           break;
 
@@ -521,6 +533,33 @@ layout_blocks (EligoReportDocument *self)
         case BLOCK_PAGE_BREAK:
         default:
           add_unit (self, unit_new (UNIT_BREAK, block));
+          break;
+        }
+    }
+}
+
+/* A footnote is kept with the unit before it (skipping spacers, within its
+ * section), and so with the last row of a table or the last signature line:
+ * the chain of units kept together then moves to the next page as one, and
+ * no page begins with the footnote alone. */
+static void
+keep_footnotes_with_previous (EligoReportDocument *self)
+{
+  for (guint i = 1; i < self->units->len; i++)
+    {
+      EligoReportUnit *unit = g_ptr_array_index (self->units, i);
+
+      if (!unit->keep_with_previous)
+        continue;
+
+      for (guint j = i; j-- > 0;)
+        {
+          EligoReportUnit *previous = g_ptr_array_index (self->units, j);
+
+          if (previous->kind == UNIT_SPACER)
+            continue;
+          if (previous->kind != UNIT_BREAK && previous->section == unit->section)
+            previous->keep_with_next = TRUE;
           break;
         }
     }
@@ -621,6 +660,10 @@ unit_min_height (EligoReportDocument *self,
   double page = content_height (self);
 
   if (!unit->splittable || unit->cells->len == 0)
+    return unit->height;
+
+  /* A footnote is not split unless it is taller than a page. */
+  if (unit->keep_with_previous && unit->height <= page)
     return unit->height;
 
   if (unit->kind == UNIT_TABLE_ROW || unit->kind == UNIT_KEY_VALUE)
@@ -741,10 +784,14 @@ paginate_units (EligoReportDocument *self)
             {
               EligoReportUnit *next = g_ptr_array_index (self->units, j);
 
-              if (next->kind == UNIT_SPACER)
-                continue;
-              if (next->kind == UNIT_BREAK)
+              if (next->kind == UNIT_BREAK || next->section != unit->section)
                 break;
+              if (next->kind == UNIT_SPACER)
+                {
+                  /* Inside the chain a spacer is never at the top of a page. */
+                  chain += next->height;
+                  continue;
+                }
               chain += next->space_before + unit_min_height (self, next);
               if (next->header != NULL)
                 chain += next->header->height;
@@ -1134,6 +1181,7 @@ _eligo_report_document_layout (EligoReportDocument *self,
   self->context = create_measure_context (context);
   self->cjk = pango_language_matches (pango_context_get_language (self->context), "zh;ja;ko");
   layout_blocks (self);
+  keep_footnotes_with_previous (self);
   paginate_units (self);
 }
 

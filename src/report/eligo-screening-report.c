@@ -691,13 +691,12 @@ eligo_screening_report_new (EligoScreeningResult *result,
   }
 
   eligo_report_document_add_spacer (document, 10);
-  eligo_report_document_add_paragraph (document,
-                                       _("Verdicts come from rules read from the trial’s registry "
-                                         "text, or from the screener’s answers, marked “(nurse)”. "
-                                         "Criteria to review and missing values must be judged by "
-                                         "the investigator. The patient is identified by the "
-                                         "screening ID only."),
-                                       ELIGO_REPORT_STYLE_DIM);
+  eligo_report_document_add_footnote (document,
+                                      _("Verdicts come from rules read from the trial’s registry "
+                                        "text, or from the screener’s answers, marked “(nurse)”. "
+                                        "Criteria to review and missing values must be judged by "
+                                        "the investigator. The patient is identified by the "
+                                        "screening ID only."));
 
   return g_steal_pointer (&document);
 }

@@ -470,6 +470,132 @@ test_uln_values (void)
   g_assert_nonnull (strstr (text, "raw value and ULN not recorded"));
 }
 
+/* TRUE if the last page of @text (pdftotext -layout) holds nothing but
+ * lines of @footnote and the running footer. */
+static gboolean
+last_page_only_footnote (const char *text,
+                         const char *footnote)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_auto(GStrv) known = g_strsplit_set (footnote, " \n", -1);
+  g_auto(GStrv) lines = NULL;
+  guint last = g_strv_length (pages);
+
+  while (last > 0 && g_strstrip (pages[last - 1])[0] == '\0')
+    last--;
+  g_assert_cmpuint (last, >, 0);
+
+  lines = g_strsplit (pages[last - 1], "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (strstr (lines[i], "Printed ") != NULL && strstr (lines[i], "Page ") != NULL)
+        continue;  /* the footer */
+      words = g_strsplit_set (lines[i], " \t", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0' && !g_strv_contains ((const char * const *) known, words[w]))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A summary that fills its last page nearly exactly: the note on the last
+ * criterion grows a line at a time, so that the signatures and the footnote
+ * end at every height of a page in turn (with the fonts of the tests, a
+ * note of 57 lines left the footnote alone on page 6). No last page may
+ * hold the footnote alone. */
+static void
+test_footnote_kept (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoPatient) first = patient_from_json (patient_json);
+  g_autoptr(EligoScreeningResult) first_result = screen (database, SEED_NCT, first);
+  guint n_results = eligo_screening_result_get_n_results (first_result);
+  const char *last_id = eligo_criterion_get_id (
+    eligo_screening_result_get_result (first_result, n_results - 1)->criterion);
+  const char *footnote = "Verdicts come from rules read from the trial’s registry text, or from "
+                         "the screener’s answers, marked “(nurse)”. Criteria to review and missing "
+                         "values must be judged by the investigator. The patient is identified by "
+                         "the screening ID only.";
+  g_autoptr(GDateTime) date = screening_date ();
+
+  for (guint n_lines = 0; n_lines < 80; n_lines++)
+    {
+      g_autoptr(EligoPatient) patient = patient_from_json (patient_json);
+      g_autoptr(EligoScreeningResult) result = NULL;
+      g_autoptr(EligoReportDocument) document = NULL;
+      g_autoptr(GString) note = g_string_new ("Checked");
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      guint n_pages;
+
+      for (guint i = 0; i < n_lines; i++)
+        g_string_append_printf (note, "\nline %u", i + 1);
+      eligo_patient_set_answer (patient, last_id, ELIGO_ANSWER_PASS, note->str, "Anna Nurse", NULL);
+      result = screen (database, SEED_NCT, patient);
+      document = eligo_screening_report_new (result, patient, "Site", "Nurse", date);
+      path = write_report (document, "fill.pdf");
+      text = pdf_text (path);
+      n_pages = pdf_pages (path);
+
+      g_assert_cmpuint (count (text, "The patient is identified by"), ==, 1);
+      if (last_page_only_footnote (text, footnote))
+        g_error ("a note of %u more lines: page %u of %u holds only the footnote",
+                 n_lines, n_pages, n_pages);
+      g_remove (path);
+    }
+}
+
+/* A table that ends at every height of a page in turn, then a footnote:
+ * when the footnote does not fit under the table, the last row moves with
+ * it to the next page (under the repeated header), never the footnote alone. */
+static void
+test_footnote_with_table (void)
+{
+  const char *headers[] = { "Key", "Value", NULL };
+  const double widths[] = { 1, 3 };
+
+  for (guint n_rows = 40; n_rows < 80; n_rows++)
+    {
+      g_autoptr(EligoReportDocument) document = eligo_report_document_new ();
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *last_row = g_strdup_printf ("row-%03u", n_rows);
+      g_auto(GStrv) pages = NULL;
+      EligoReportTable *table;
+      guint n_pages;
+      const char *last_page;
+
+      eligo_report_document_add_title (document, "Table and footnote");
+      table = eligo_report_document_add_table (document, 2, widths, headers);
+      for (guint i = 1; i <= n_rows; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("row-%03u", i);
+
+          eligo_report_table_add_row (table, (const char *[]) { key, "a value", NULL });
+        }
+      eligo_report_document_add_footnote (document, "Footnote-one: what the table shows.\n"
+                                                    "Footnote-two: its source.");
+
+      path = write_report (document, "footnote-table.pdf");
+      text = pdf_text (path);
+      n_pages = pdf_pages (path);
+      pages = g_strsplit (text, "\f", -1);
+      g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+      last_page = pages[n_pages - 1];
+
+      g_assert_cmpuint (count (text, "Footnote-one"), ==, 1);
+      g_assert_cmpuint (count (text, "Footnote-two"), ==, 1);
+      g_assert_cmpuint (count (text, last_row), ==, 1);
+      if (strstr (last_page, "Footnote-two") == NULL || strstr (last_page, last_row) == NULL)
+        g_error ("%u rows: the footnote is not on the page of the last row:\n%s",
+                 n_rows, last_page);
+      g_remove (path);
+    }
+}
+
 static guint
 pages_for_synthetic (EligoDatabase *database,
                      const char    *nct_id,
@@ -826,6 +952,8 @@ main (int   argc,
   g_test_add_func ("/eligo/report/blank-fields", test_blank_fields);
   g_test_add_func ("/eligo/report/format-value", test_format_value);
   g_test_add_func ("/eligo/report/uln-values", test_uln_values);
+  g_test_add_func ("/eligo/report/footnote-kept", test_footnote_kept);
+  g_test_add_func ("/eligo/report/footnote-with-table", test_footnote_with_table);
   g_test_add_func ("/eligo/report/long-criteria", test_long_criteria);
   g_test_add_func ("/eligo/report/split-tall-row", test_split_tall_row);
   g_test_add_func ("/eligo/report/any-cairo", test_any_cairo);
