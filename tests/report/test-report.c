@@ -470,6 +470,43 @@ test_uln_values (void)
   g_assert_nonnull (strstr (text, "raw value and ULN not recorded"));
 }
 
+/* de_DE: the label in German where the catalogue is built, and the
+ * multiple with a decimal comma. Run in a child, for the locale. */
+static void
+test_uln_values_german (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EligoPatient) patient = NULL;
+      g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *shown = NULL;
+
+      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+        {
+          g_test_message ("no de_DE.UTF-8 locale");
+          return;
+        }
+      g_setenv ("LANGUAGE", "de", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, podir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+
+      patient = patient_from_json ("{\"id\": \"SCR-DE\", \"facts\": {\"bilirubin_umol_l\": 24,"
+                                   " \"bilirubin_uln_umol_l\": 21}}");
+      shown = eligo_screening_report_format_value ("bilirubin_x_uln", patient);
+      g_test_message ("%s", shown);
+      g_assert_true (g_str_has_prefix (shown, g_dpgettext2 (GETTEXT_PACKAGE, "variable",
+                                                            "Total bilirubin")));
+      g_assert_nonnull (strstr (shown, "24 µmol/L"));
+      g_assert_nonnull (strstr (shown, "21 µmol/L"));
+      g_assert_nonnull (strstr (shown, "1,14"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
 /* TRUE if the last page of @text (pdftotext -layout) holds nothing but
  * lines of @footnote and the running footer. */
 static gboolean
@@ -952,6 +989,7 @@ main (int   argc,
   g_test_add_func ("/eligo/report/blank-fields", test_blank_fields);
   g_test_add_func ("/eligo/report/format-value", test_format_value);
   g_test_add_func ("/eligo/report/uln-values", test_uln_values);
+  g_test_add_func ("/eligo/report/uln-values-german", test_uln_values_german);
   g_test_add_func ("/eligo/report/footnote-kept", test_footnote_kept);
   g_test_add_func ("/eligo/report/footnote-with-table", test_footnote_with_table);
   g_test_add_func ("/eligo/report/long-criteria", test_long_criteria);
