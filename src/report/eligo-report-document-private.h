@@ -150,6 +150,7 @@ void _eligo_report_unit_free       (EligoReportUnit     *unit);
 void _eligo_report_page_free       (EligoReportPage     *page);
 void _eligo_report_document_layout (EligoReportDocument *self,
                                     PangoContext        *context);
+void _eligo_report_document_paginate_units (EligoReportDocument *self);
 void _eligo_report_document_draw   (EligoReportDocument *self,
                                     cairo_t             *cr,
                                     EligoReportPage     *page);
