@@ -24,6 +24,7 @@ typedef enum
   BLOCK_SUBTITLE,
   BLOCK_HEADING,
   BLOCK_PARAGRAPH,
+  BLOCK_FOOTNOTE,
   BLOCK_KEY_VALUES,
   BLOCK_CALLOUT,
   BLOCK_TABLE,
@@ -50,7 +51,7 @@ typedef struct
 {
   EligoReportBlockKind  kind;
   guint                 section;
-  char                 *text;       /* title, subtitle, heading, paragraph; a callout's main line */
+  char                 *text;       /* title, subtitle, heading, paragraph, footnote; a callout's main line */
   char                 *caption;    /* callout */
   char                 *detail;     /* callout */
   EligoReportStyle      style;      /* paragraph */
@@ -99,6 +100,7 @@ struct _EligoReportUnit
   double               pad_bottom;
   gboolean             splittable;
   gboolean             keep_with_next;
+  gboolean             keep_with_previous; /* a footnote: never alone at the top of a page */
   EligoReportUnit     *header;          /* table rows: the header repeated on every page */
   GArray              *cells;           /* EligoReportCell */
 };
@@ -148,6 +150,7 @@ void _eligo_report_unit_free       (EligoReportUnit     *unit);
 void _eligo_report_page_free       (EligoReportPage     *page);
 void _eligo_report_document_layout (EligoReportDocument *self,
                                     PangoContext        *context);
+void _eligo_report_document_paginate_units (EligoReportDocument *self);
 void _eligo_report_document_draw   (EligoReportDocument *self,
                                     cairo_t             *cr,
                                     EligoReportPage     *page);

@@ -414,6 +414,28 @@ eligo_report_document_add_paragraph (EligoReportDocument *self,
 }
 
 /**
+ * eligo_report_document_add_footnote:
+ *
+ * A note on what comes before it, small and grey. It stays on the page of
+ * the block before it: when it does not fit under it, the last unit of that
+ * block (a table row, a signature line) moves with it to the next page, so
+ * that no page holds only footnotes. It is not split across pages unless it
+ * is taller than a page.
+ */
+void
+eligo_report_document_add_footnote (EligoReportDocument *self,
+                                    const char          *text)
+{
+  EligoReportBlock *block;
+
+  g_return_if_fail (ELIGO_IS_REPORT_DOCUMENT (self));
+
+  block = add_block (self, BLOCK_FOOTNOTE);
+  block->text = g_strdup (text);
+  block->style = ELIGO_REPORT_STYLE_DIM;
+}
+
+/**
  * eligo_report_document_add_key_values:
  * @n_columns: how many pairs stand side by side (1 or 2)
  * @keys_and_values: key, value, key, value, ..., %NULL. An empty value is

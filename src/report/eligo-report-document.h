@@ -91,6 +91,8 @@ void              eligo_report_document_add_heading        (EligoReportDocument 
 void              eligo_report_document_add_paragraph      (EligoReportDocument    *self,
                                                             const char             *text,
                                                             EligoReportStyle        style);
+void              eligo_report_document_add_footnote       (EligoReportDocument    *self,
+                                                            const char             *text);
 void              eligo_report_document_add_key_values     (EligoReportDocument    *self,
                                                             guint                   n_columns,
                                                             const char * const     *keys_and_values);

@@ -107,6 +107,108 @@ eligo_screening_report_verdict_mark (EligoVerdict verdict)
     }
 }
 
+/* "24 µmol/L": a number in the unit of @variable */
+static char *
+format_quantity (const char *variable,
+                 double      number)
+{
+  const EligoVariable *info = eligo_variable_lookup (variable);
+  g_autofree char *text = format_number (number);
+
+  if (info == NULL || info->unit == NULL)
+    return g_steal_pointer (&text);
+
+  return g_strdup_printf ("%s %s", text, g_dgettext (GETTEXT_PACKAGE, info->unit));
+}
+
+static gboolean
+lookup_number (EligoPatient *patient,
+               const char   *variable,
+               double       *number)
+{
+  EligoValue value = { ELIGO_VALUE_UNKNOWN, 0, FALSE, NULL };
+
+  if (!eligo_patient_lookup (variable, &value, patient) || value.kind != ELIGO_VALUE_NUMBER)
+    return FALSE;
+
+  *number = value.number;
+  return TRUE;
+}
+
+/* A multiple of the ULN with what it came from: the raw value and the ULN
+ * that the lab reported, or a plain statement that only the multiple was
+ * entered. %NULL if @variable is not such a multiple. */
+static char *
+format_uln_multiple (const char   *variable,
+                     const char   *label,
+                     EligoPatient *patient)
+{
+  const char *raw_name = NULL;
+  const char *uln_name = NULL;
+  EligoValue entered = { ELIGO_VALUE_UNKNOWN, 0, FALSE, NULL };
+  g_autofree char *multiple = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *uln = NULL;
+  double raw_number = 0;
+  double uln_number = 0;
+  gboolean has_raw;
+  gboolean has_uln;
+
+  if (!eligo_uln_multiple_get_parts (variable, &raw_name, &uln_name))
+    return NULL;
+
+  has_raw = lookup_number (patient, raw_name, &raw_number);
+  has_uln = lookup_number (patient, uln_name, &uln_number) && uln_number > 0;
+  if (has_raw)
+    raw = format_quantity (raw_name, raw_number);
+  if (has_uln)
+    uln = format_quantity (uln_name, uln_number);
+
+  if (eligo_patient_get_fact (patient, variable, &entered) && entered.kind == ELIGO_VALUE_NUMBER)
+    {
+      multiple = format_quantity (variable, entered.number);
+
+      if (has_raw && has_uln)
+        /* Translators: a lab value entered as a multiple of the upper limit of
+         * normal, with the raw value and the ULN also on record, e.g. "Total
+         * bilirubin = 1.2 × ULN (entered as a multiple; also recorded: 24 µmol/L,
+         * ULN 21 µmol/L)" */
+        return g_strdup_printf (_("%s = %s (entered as a multiple; also recorded: %s, ULN %s)"),
+                                label, multiple, raw, uln);
+
+      /* Translators: a lab value entered only as a multiple of the upper limit
+       * of normal, e.g. "Total bilirubin = 1.2 × ULN (entered as a multiple;
+       * raw value and ULN not recorded)" */
+      return g_strdup_printf (_("%s = %s (entered as a multiple; raw value and ULN not recorded)"),
+                              label, multiple);
+    }
+
+  if (has_raw && has_uln)
+    {
+      multiple = format_quantity (variable, raw_number / uln_number);
+
+      /* Translators: a lab value with the upper limit of normal (ULN) the lab
+       * reported and the multiple of it, e.g. "Total bilirubin 24 µmol/L
+       * (ULN 21 µmol/L) = 1.14 × ULN" */
+      return g_strdup_printf (_("%s %s (ULN %s) = %s"), label, raw, uln, multiple);
+    }
+
+  if (has_raw)
+    /* Translators: a lab value whose upper limit of normal nobody entered, so
+     * that its multiple of the ULN is unknown, e.g. "Total bilirubin = missing
+     * (24 µmol/L entered, ULN missing)" */
+    return g_strdup_printf (_("%s = missing (%s entered, ULN missing)"), label, raw);
+
+  if (has_uln)
+    /* Translators: a lab's upper limit of normal entered without the value
+     * itself, e.g. "Total bilirubin = missing (ULN 21 µmol/L entered, value
+     * missing)" */
+    return g_strdup_printf (_("%s = missing (ULN %s entered, value missing)"), label, uln);
+
+  /* Translators: a patient value that the screening needs but nobody entered */
+  return g_strdup_printf (_("%s = missing"), label);
+}
+
 /**
  * eligo_screening_report_format_value:
  * @variable: a variable's name
@@ -114,7 +216,10 @@ eligo_screening_report_verdict_mark (EligoVerdict verdict)
  *
  * The value of @variable for @patient as the report shows it: "Age = 34
  * years", "Creatinine clearance = 96 mL/min (derived)" for a value computed
- * from others, "LVEF = missing" when unknown.
+ * from others, "LVEF = missing" when unknown. A multiple of the upper limit
+ * of normal shows the raw value and the ULN it comes from: "Total bilirubin
+ * 24 µmol/L (ULN 21 µmol/L) = 1.14 × ULN", or says that only the multiple
+ * was entered.
  *
  * Returns: (transfer full): the text
  */
@@ -132,6 +237,10 @@ eligo_screening_report_format_value (const char   *variable,
 
   g_return_val_if_fail (variable != NULL, NULL);
   g_return_val_if_fail (ELIGO_IS_PATIENT (patient), NULL);
+
+  value_text = format_uln_multiple (variable, label, patient);
+  if (value_text != NULL)
+    return g_steal_pointer (&value_text);
 
   known = eligo_patient_lookup (variable, &value, patient) && value.kind != ELIGO_VALUE_UNKNOWN;
   if (!known)
@@ -175,6 +284,35 @@ eligo_screening_report_format_value (const char   *variable,
   return g_strdup_printf (_("%s = %s"), label, value_text);
 }
 
+/* A narrow cell must not wrap a quantity inside: "24" over "µmol/L",
+ * "µmol/" over "L", "1.14 ×" over "ULN". A no-break space after a number
+ * and inside "× ULN", and U+2060 WORD JOINER after each slash. */
+static char *
+keep_quantities_whole (const char *line)
+{
+  const char *multiple = g_dgettext (GETTEXT_PACKAGE, "× ULN");
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *multiple_bound = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  for (const char *p = line; *p != '\0'; p++)
+    {
+      if (*p == ' ' && p > line && g_ascii_isdigit (p[-1]) &&
+          p[1] != '\0' && strchr (" =(", p[1]) == NULL)
+        g_string_append (out, "\u00a0");
+      else if (*p == '/')
+        g_string_append (out, "/\u2060");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  parts = g_strsplit (multiple, " ", -1);
+  multiple_bound = g_strjoinv ("\u00a0", parts);
+  g_string_replace (out, multiple, multiple_bound, 0);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 values_used (EligoCriterion *criterion,
              EligoPatient   *patient)
@@ -190,10 +328,11 @@ values_used (EligoCriterion *criterion,
   for (guint i = 0; variables != NULL && variables[i] != NULL; i++)
     {
       g_autofree char *line = eligo_screening_report_format_value (variables[i], patient);
+      g_autofree char *kept = keep_quantities_whole (line);
 
       if (out->len > 0)
         g_string_append_c (out, '\n');
-      g_string_append (out, line);
+      g_string_append (out, kept);
     }
 
   if (out->len == 0)
@@ -554,13 +693,12 @@ eligo_screening_report_new (EligoScreeningResult *result,
   }
 
   eligo_report_document_add_spacer (document, 10);
-  eligo_report_document_add_paragraph (document,
-                                       _("Verdicts come from rules read from the trial’s registry "
-                                         "text, or from the screener’s answers, marked “(nurse)”. "
-                                         "Criteria to review and missing values must be judged by "
-                                         "the investigator. The patient is identified by the "
-                                         "screening ID only."),
-                                       ELIGO_REPORT_STYLE_DIM);
+  eligo_report_document_add_footnote (document,
+                                      _("Verdicts come from rules read from the trial’s registry "
+                                        "text, or from the screener’s answers, marked “(nurse)”. "
+                                        "Criteria to review and missing values must be judged by "
+                                        "the investigator. The patient is identified by the "
+                                        "screening ID only."));
 
   return g_steal_pointer (&document);
 }

@@ -407,6 +407,232 @@ test_format_value (void)
   g_assert_true (g_str_has_suffix (missing, "= missing"));
 }
 
+/* Each × ULN lab with the raw value and the ULN it came from, or a plain
+ * statement that only the multiple was entered. */
+static void
+test_uln_values (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoPatient) patient = patient_from_json (
+    "{\"id\": \"SCR-ULN\", \"facts\": {"
+    " \"bilirubin_umol_l\": 24, \"bilirubin_uln_umol_l\": 21,"
+    " \"creatinine_umol_l\": 70, \"creatinine_uln_umol_l\": 100,"
+    " \"bun_mmol_l\": 6, \"bun_uln_mmol_l\": 8,"
+    " \"ast_u_l\": 60, \"ast_uln_u_l\": 40,"
+    " \"alt_x_uln\": 1.5}}");
+  g_autoptr(EligoPatient) partial = patient_from_json (
+    "{\"id\": \"SCR-ULN2\", \"facts\": {\"bilirubin_umol_l\": 24, \"alt_uln_u_l\": 40,"
+    " \"ast_x_uln\": 2, \"ast_u_l\": 80, \"ast_uln_u_l\": 40}}");
+  g_autoptr(EligoScreeningResult) result = NULL;
+  g_autoptr(EligoReportDocument) document = NULL;
+  g_autoptr(GDateTime) date = screening_date ();
+  const struct {
+    EligoPatient *patient;
+    const char   *variable;
+    const char   *expected;
+  } cases[] = {
+    { patient, "bilirubin_x_uln", "Total bilirubin 24 µmol/L (ULN 21 µmol/L) = 1.14 × ULN" },
+    { patient, "creatinine_x_uln", "Creatinine 70 µmol/L (ULN 100 µmol/L) = 0.7 × ULN" },
+    { patient, "bun_x_uln", "Blood urea nitrogen 6 mmol/L (ULN 8 mmol/L) = 0.75 × ULN" },
+    { patient, "ast_x_uln", "AST 60 U/L (ULN 40 U/L) = 1.5 × ULN" },
+    { patient, "alt_x_uln", "ALT = 1.5 × ULN (entered as a multiple; raw value and ULN not recorded)" },
+    { partial, "bilirubin_x_uln", "Total bilirubin = missing (24 µmol/L entered, ULN missing)" },
+    { partial, "alt_x_uln", "ALT = missing (ULN 40 U/L entered, value missing)" },
+    { partial, "ast_x_uln", "AST = 2 × ULN (entered as a multiple; also recorded: 80 U/L, ULN 40 U/L)" },
+    { partial, "creatinine_x_uln", "Creatinine = missing" },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = eligo_screening_report_format_value (cases[i].variable,
+                                                                    cases[i].patient);
+
+      g_assert_cmpstr (shown, ==, cases[i].expected);
+    }
+
+  /* In the PDF: NCT07087847 I4 reads ALT, AST, bilirubin, BUN and creatinine.
+   * pdftotext without -layout gives the cell's lines in order. */
+  result = screen (database, "NCT07087847", patient);
+  document = eligo_screening_report_new (result, patient, "Site", "Nurse", date);
+  path = write_report (document, "uln.pdf");
+  raw = run_tool ("pdftotext", path, NULL);
+  {
+    g_autoptr(GRegex) space = g_regex_new ("\\s+", 0, 0, NULL);
+
+    text = g_regex_replace_literal (space, raw, -1, 0, " ", 0, NULL);
+  }
+  g_assert_nonnull (strstr (text, "Total bilirubin 24 µmol/L (ULN 21 µmol/L) = 1.14 × ULN"));
+  g_assert_nonnull (strstr (text, "Creatinine 70 µmol/L (ULN 100 µmol/L) = 0.7 × ULN"));
+  g_assert_nonnull (strstr (text, "AST 60 U/L (ULN 40 U/L) = 1.5 × ULN"));
+  g_assert_nonnull (strstr (text, "raw value and ULN not recorded"));
+}
+
+/* de_DE: the label in German where the catalogue is built, and the
+ * multiple with a decimal comma. Run in a child, for the locale. */
+static void
+test_uln_values_german (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(EligoPatient) patient = NULL;
+      g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+      g_autofree char *shown = NULL;
+
+      if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+        {
+          g_test_message ("no de_DE.UTF-8 locale");
+          return;
+        }
+      g_setenv ("LANGUAGE", "de", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, podir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+
+      patient = patient_from_json ("{\"id\": \"SCR-DE\", \"facts\": {\"bilirubin_umol_l\": 24,"
+                                   " \"bilirubin_uln_umol_l\": 21}}");
+      shown = eligo_screening_report_format_value ("bilirubin_x_uln", patient);
+      g_test_message ("%s", shown);
+      g_assert_true (g_str_has_prefix (shown, g_dpgettext2 (GETTEXT_PACKAGE, "variable",
+                                                            "Total bilirubin")));
+      g_assert_nonnull (strstr (shown, "24 µmol/L"));
+      g_assert_nonnull (strstr (shown, "21 µmol/L"));
+      g_assert_nonnull (strstr (shown, "1,14"));
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* TRUE if the last page of @text (pdftotext -layout) holds nothing but
+ * lines of @footnote and the running footer. */
+static gboolean
+last_page_only_footnote (const char *text,
+                         const char *footnote)
+{
+  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_auto(GStrv) known = g_strsplit_set (footnote, " \n", -1);
+  g_auto(GStrv) lines = NULL;
+  guint last = g_strv_length (pages);
+
+  while (last > 0 && g_strstrip (pages[last - 1])[0] == '\0')
+    last--;
+  g_assert_cmpuint (last, >, 0);
+
+  lines = g_strsplit (pages[last - 1], "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (strstr (lines[i], "Printed ") != NULL && strstr (lines[i], "Page ") != NULL)
+        continue;  /* the footer */
+      words = g_strsplit_set (lines[i], " \t", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        if (*words[w] != '\0' && !g_strv_contains ((const char * const *) known, words[w]))
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A summary that fills its last page nearly exactly: the note on the last
+ * criterion grows a line at a time, so that the signatures and the footnote
+ * end at every height of a page in turn (with the fonts of the tests, a
+ * note of 57 lines left the footnote alone on page 6). No last page may
+ * hold the footnote alone. */
+static void
+test_footnote_kept (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoPatient) first = patient_from_json (patient_json);
+  g_autoptr(EligoScreeningResult) first_result = screen (database, SEED_NCT, first);
+  guint n_results = eligo_screening_result_get_n_results (first_result);
+  const char *last_id = eligo_criterion_get_id (
+    eligo_screening_result_get_result (first_result, n_results - 1)->criterion);
+  const char *footnote = "Verdicts come from rules read from the trial’s registry text, or from "
+                         "the screener’s answers, marked “(nurse)”. Criteria to review and missing "
+                         "values must be judged by the investigator. The patient is identified by "
+                         "the screening ID only.";
+  g_autoptr(GDateTime) date = screening_date ();
+
+  for (guint n_lines = 0; n_lines < 80; n_lines++)
+    {
+      g_autoptr(EligoPatient) patient = patient_from_json (patient_json);
+      g_autoptr(EligoScreeningResult) result = NULL;
+      g_autoptr(EligoReportDocument) document = NULL;
+      g_autoptr(GString) note = g_string_new ("Checked");
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      guint n_pages;
+
+      for (guint i = 0; i < n_lines; i++)
+        g_string_append_printf (note, "\nline %u", i + 1);
+      eligo_patient_set_answer (patient, last_id, ELIGO_ANSWER_PASS, note->str, "Anna Nurse", NULL);
+      result = screen (database, SEED_NCT, patient);
+      document = eligo_screening_report_new (result, patient, "Site", "Nurse", date);
+      path = write_report (document, "fill.pdf");
+      text = pdf_text (path);
+      n_pages = pdf_pages (path);
+
+      g_assert_cmpuint (count (text, "The patient is identified by"), ==, 1);
+      if (last_page_only_footnote (text, footnote))
+        g_error ("a note of %u more lines: page %u of %u holds only the footnote",
+                 n_lines, n_pages, n_pages);
+      g_remove (path);
+    }
+}
+
+/* A table that ends at every height of a page in turn, then a footnote:
+ * when the footnote does not fit under the table, the last row moves with
+ * it to the next page (under the repeated header), never the footnote alone. */
+static void
+test_footnote_with_table (void)
+{
+  const char *headers[] = { "Key", "Value", NULL };
+  const double widths[] = { 1, 3 };
+
+  for (guint n_rows = 40; n_rows < 80; n_rows++)
+    {
+      g_autoptr(EligoReportDocument) document = eligo_report_document_new ();
+      g_autofree char *path = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *last_row = g_strdup_printf ("row-%03u", n_rows);
+      g_auto(GStrv) pages = NULL;
+      EligoReportTable *table;
+      guint n_pages;
+      const char *last_page;
+
+      eligo_report_document_add_title (document, "Table and footnote");
+      table = eligo_report_document_add_table (document, 2, widths, headers);
+      for (guint i = 1; i <= n_rows; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("row-%03u", i);
+
+          eligo_report_table_add_row (table, (const char *[]) { key, "a value", NULL });
+        }
+      eligo_report_document_add_footnote (document, "Footnote-one: what the table shows.\n"
+                                                    "Footnote-two: its source.");
+
+      path = write_report (document, "footnote-table.pdf");
+      text = pdf_text (path);
+      n_pages = pdf_pages (path);
+      pages = g_strsplit (text, "\f", -1);
+      g_assert_cmpuint (g_strv_length (pages), >=, n_pages);
+      last_page = pages[n_pages - 1];
+
+      g_assert_cmpuint (count (text, "Footnote-one"), ==, 1);
+      g_assert_cmpuint (count (text, "Footnote-two"), ==, 1);
+      g_assert_cmpuint (count (text, last_row), ==, 1);
+      if (strstr (last_page, "Footnote-two") == NULL || strstr (last_page, last_row) == NULL)
+        g_error ("%u rows: the footnote is not on the page of the last row:\n%s",
+                 n_rows, last_page);
+      g_remove (path);
+    }
+}
+
 static guint
 pages_for_synthetic (EligoDatabase *database,
                      const char    *nct_id,
@@ -762,6 +988,10 @@ main (int   argc,
   g_test_add_func ("/eligo/report/summary-text", test_summary_text);
   g_test_add_func ("/eligo/report/blank-fields", test_blank_fields);
   g_test_add_func ("/eligo/report/format-value", test_format_value);
+  g_test_add_func ("/eligo/report/uln-values", test_uln_values);
+  g_test_add_func ("/eligo/report/uln-values-german", test_uln_values_german);
+  g_test_add_func ("/eligo/report/footnote-kept", test_footnote_kept);
+  g_test_add_func ("/eligo/report/footnote-with-table", test_footnote_with_table);
   g_test_add_func ("/eligo/report/long-criteria", test_long_criteria);
   g_test_add_func ("/eligo/report/split-tall-row", test_split_tall_row);
   g_test_add_func ("/eligo/report/any-cairo", test_any_cairo);

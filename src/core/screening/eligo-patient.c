@@ -1581,6 +1581,37 @@ eligo_criterion_id_compare (const char *a,
   return strcmp (a, b);
 }
 
+/**
+ * eligo_uln_multiple_get_parts:
+ * @name: a variable, e.g. "bilirubin_x_uln"
+ * @raw: (out) (optional): the raw value it is derived from, "bilirubin_umol_l"
+ * @uln: (out) (optional): the lab's upper limit of normal, "bilirubin_uln_umol_l"
+ *
+ * Returns: %TRUE if @name is a multiple of the ULN that can be derived from
+ *   a raw value and the lab's ULN
+ */
+gboolean
+eligo_uln_multiple_get_parts (const char  *name,
+                              const char **raw,
+                              const char **uln)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
+    {
+      if (strcmp (name, ratios[i].name) != 0)
+        continue;
+
+      if (raw != NULL)
+        *raw = ratios[i].ratio.numerator;
+      if (uln != NULL)
+        *uln = ratios[i].ratio.denominator;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 double
 eligo_convert_creatinine_mg_dl_to_umol_l (double mg_dl)
 {

@@ -113,6 +113,11 @@ gboolean      eligo_criterion_id_is_valid     (const char          *criterion_id
 int           eligo_criterion_id_compare      (const char          *a,
                                                const char          *b);
 
+/* The × ULN multiples: the raw value and the ULN each is derived from. */
+gboolean      eligo_uln_multiple_get_parts    (const char          *name,
+                                               const char         **raw,
+                                               const char         **uln);
+
 /* Unit conversions for the screening dialog and the extractor. */
 double        eligo_convert_creatinine_mg_dl_to_umol_l (double mg_dl);
 double        eligo_convert_bilirubin_mg_dl_to_umol_l  (double mg_dl);
