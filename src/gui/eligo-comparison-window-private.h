@@ -12,6 +12,7 @@
 
 #pragma once
 
+#include "eligo-comparison-table.h"
 #include "eligo-comparison-window.h"
 #include "eligo-trial-list.h"
 
@@ -41,10 +42,12 @@ struct _EligoComparisonWindow
   GtkLabel             *rows_label;
   GtkLabel             *partial_legend_label;
   GtkScrolledWindow    *header_scroller;
+  EligoComparisonTable *header_table;
   GtkGrid              *header_grid;
   GtkStack             *body_stack;
   GtkScrolledWindow    *body_scroller;
   GtkViewport          *body_viewport;
+  EligoComparisonTable *body_table;
   GtkGrid              *body_grid;
   GtkLabel             *empty_detail_label;
 

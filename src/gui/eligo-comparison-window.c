@@ -15,7 +15,9 @@
  * label column, one equal column per trial, and a heading row spanning all
  * columns at each section. The trials' header row is a second grid above
  * the scrolled area that shares its horizontal adjustment, so it stays in
- * view and in line.
+ * view and in line. Both grids sit in an EligoComparisonTable, which keeps
+ * their first column (labels, headings, the corner) in view when the
+ * trials' columns scroll sideways.
  *
  * The table's font size is the zoom (GSettings comparison-zoom) times a
  * large base size, set through a CSS provider, so that text stays crisp on
@@ -523,8 +525,6 @@ build_header (EligoComparisonWindow *self)
       gtk_box_append (GTK_BOX (corner), label);
     }
 
-  gtk_grid_attach (self->header_grid, corner, 0, 0, 1, 1);
-
   for (guint t = 0; t < self->trials->len; t++)
     {
       GtkWidget *header = build_trial_header (self, t);
@@ -532,6 +532,9 @@ build_header (EligoComparisonWindow *self)
       gtk_grid_attach (self->header_grid, header, t + 1, 0, 1, 1);
       g_ptr_array_add (self->headers, header);
     }
+
+  /* Last, so that it is drawn over the headers scrolled beneath it */
+  gtk_grid_attach (self->header_grid, corner, 0, 0, 1, 1);
 }
 
 /* The table */
@@ -695,15 +698,19 @@ build_body (EligoComparisonWindow *self)
       view->shown = TRUE;
 
       cell = build_label_cell (self, row);
-      gtk_grid_attach (self->body_grid, cell, 0, line, 1, 1);
       g_ptr_array_add (view->widgets, cell);
 
       for (guint t = 0; t < n_trials; t++)
         {
-          cell = build_trial_cell (self, row, t, haystack);
-          gtk_grid_attach (self->body_grid, cell, t + 1, line, 1, 1);
-          g_ptr_array_add (view->widgets, cell);
+          GtkWidget *trial_cell = build_trial_cell (self, row, t, haystack);
+
+          gtk_grid_attach (self->body_grid, trial_cell, t + 1, line, 1, 1);
+          g_ptr_array_add (view->widgets, trial_cell);
         }
+
+      /* Attached last so that, held in view, it is drawn over the cells
+       * scrolled beneath it (see eligo-comparison-table.c) */
+      gtk_grid_attach (self->body_grid, cell, 0, line, 1, 1);
 
       view->haystack = casefold (haystack->str);
       g_ptr_array_add (self->rows, view);
@@ -1023,6 +1030,7 @@ eligo_comparison_window_class_init (EligoComparisonWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ELIGO_TYPE_COMPARISON_TABLE);
   gtk_widget_class_set_template_from_resource (widget_class, UI_RESOURCE);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, add_popover);
@@ -1040,10 +1048,12 @@ eligo_comparison_window_class_init (EligoComparisonWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, rows_label);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, partial_legend_label);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, header_scroller);
+  gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, header_table);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, header_grid);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, body_stack);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, body_scroller);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, body_viewport);
+  gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, body_table);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, body_grid);
   gtk_widget_class_bind_template_child (widget_class, EligoComparisonWindow, empty_detail_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -1055,6 +1065,7 @@ eligo_comparison_window_class_init (EligoComparisonWindowClass *klass)
 static void
 eligo_comparison_window_init (EligoComparisonWindow *self)
 {
+  GtkAdjustment *hadjustment;
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1063,9 +1074,12 @@ eligo_comparison_window_init (EligoComparisonWindow *self)
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_view_free);
   self->headers = g_ptr_array_new ();
 
-  /* The header row scrolls sideways with the table. */
-  gtk_scrolled_window_set_hadjustment (self->header_scroller,
-                                       gtk_scrolled_window_get_hadjustment (self->body_scroller));
+  /* The header row scrolls sideways with the table; the label column of
+   * both stays in view. */
+  hadjustment = gtk_scrolled_window_get_hadjustment (self->body_scroller);
+  gtk_scrolled_window_set_hadjustment (self->header_scroller, hadjustment);
+  eligo_comparison_table_set_hadjustment (self->header_table, hadjustment);
+  eligo_comparison_table_set_hadjustment (self->body_table, hadjustment);
   gtk_widget_add_css_class (GTK_WIDGET (self->header_grid), "comparison-zoom");
   gtk_widget_add_css_class (GTK_WIDGET (self->body_grid), "comparison-zoom");
 

@@ -308,6 +308,113 @@ test_only_differences (Fixture       *fixture,
   close_window (window);
 }
 
+static graphene_rect_t
+bounds_in (GtkWidget *widget,
+           GtkWidget *target)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, target, &bounds));
+
+  return bounds;
+}
+
+static GtkWidget *
+header_corner (EligoComparisonWindow *window)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (window->header_grid));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int column;
+
+      gtk_grid_query_child (window->header_grid, child, &column, NULL, NULL, NULL);
+      if (column == 0)
+        return child;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* On a projector with five trials the columns scroll sideways; the row
+ * labels, the section headings and the header's corner stay in view, and
+ * the labels take the pointer where they are shown. */
+static void
+test_fixed_labels (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  EligoComparisonWindow *window = show_seeds (fixture);
+  GtkWidget *scroller = GTK_WIDGET (window->body_scroller);
+  GtkWidget *label = _eligo_comparison_window_get_cell (window, "overview.title", 0);
+  GtkWidget *cell = _eligo_comparison_window_get_cell (window, "overview.title", 1);
+  GtkWidget *heading = _eligo_comparison_window_get_heading (window,
+                                                             ELIGO_COMPARISON_SECTION_OVERVIEW);
+  GtkWidget *corner = header_corner (window);
+  GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (window->body_scroller);
+  graphene_rect_t label_before, cell_before, heading_before, corner_before;
+  graphene_rect_t label_after, cell_after, heading_after, corner_after;
+  GtkWidget *picked;
+  double scrolled;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  iterate_for (300);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment) -
+                     gtk_adjustment_get_page_size (hadjustment), >, 300);
+
+  label_before = bounds_in (label, scroller);
+  cell_before = bounds_in (cell, scroller);
+  heading_before = bounds_in (heading, scroller);
+  corner_before = bounds_in (corner, GTK_WIDGET (window->header_scroller));
+
+  scrolled = gtk_adjustment_get_upper (hadjustment) - gtk_adjustment_get_page_size (hadjustment);
+  gtk_adjustment_set_value (hadjustment, scrolled);
+  iterate_for (300);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (hadjustment), scrolled, 0.5);
+
+  /* The trials' cells moved left; the label column did not */
+  cell_after = bounds_in (cell, scroller);
+  g_assert_cmpfloat_with_epsilon (cell_after.origin.x, cell_before.origin.x - scrolled, 1.0);
+  label_after = bounds_in (label, scroller);
+  g_assert_cmpfloat_with_epsilon (label_after.origin.x, label_before.origin.x, 1.0);
+  g_assert_cmpfloat_with_epsilon (label_after.size.width, label_before.size.width, 2.0);
+  g_assert_cmpfloat_with_epsilon (label_after.origin.y, label_before.origin.y, 1.0);
+  g_assert_cmpfloat (label_after.origin.x + label_after.size.width, <=,
+                     gtk_widget_get_width (scroller));
+  g_assert_true (gtk_widget_get_mapped (label));
+  heading_after = bounds_in (heading, scroller);
+  g_assert_cmpfloat_with_epsilon (heading_after.origin.x, heading_before.origin.x, 1.0);
+  corner_after = bounds_in (corner, GTK_WIDGET (window->header_scroller));
+  g_assert_cmpfloat_with_epsilon (corner_after.origin.x, corner_before.origin.x, 1.0);
+
+  /* It lies above the cells scrolled beneath it */
+  picked = gtk_widget_pick (scroller, label_after.origin.x + label_after.size.width / 2,
+                            label_after.origin.y + label_after.size.height / 2,
+                            GTK_PICK_DEFAULT);
+  g_assert_nonnull (picked);
+  g_assert_true (picked == label || gtk_widget_is_ancestor (picked, label));
+
+  /* Only differences and back: still in place */
+  gtk_widget_activate_action (GTK_WIDGET (window), "comparison.only-differences", NULL);
+  iterate_for (200);
+  gtk_widget_activate_action (GTK_WIDGET (window), "comparison.only-differences", NULL);
+  gtk_adjustment_set_value (hadjustment, scrolled);
+  iterate_for (300);
+  label = _eligo_comparison_window_get_cell (window, "overview.title", 0);
+  label_after = bounds_in (label, scroller);
+  g_assert_cmpfloat_with_epsilon (label_after.origin.x, label_before.origin.x, 1.0);
+
+  /* Scrolled back, everything is where it was */
+  gtk_adjustment_set_value (hadjustment, 0);
+  iterate_for (300);
+  cell = _eligo_comparison_window_get_cell (window, "overview.title", 1);
+  cell_after = bounds_in (cell, scroller);
+  g_assert_cmpfloat_with_epsilon (cell_after.origin.x, cell_before.origin.x, 1.0);
+  label_after = bounds_in (label, scroller);
+  g_assert_cmpfloat_with_epsilon (label_after.origin.x, label_before.origin.x, 1.0);
+
+  close_window (window);
+}
+
 static void
 test_filter (Fixture       *fixture,
              gconstpointer  data)
@@ -549,6 +656,8 @@ main (int   argc,
               fixture_set_up, test_seeds, fixture_tear_down);
   g_test_add ("/eligo/comparison-window/only-differences", Fixture, NULL,
               fixture_set_up, test_only_differences, fixture_tear_down);
+  g_test_add ("/eligo/comparison-window/fixed-labels", Fixture, NULL,
+              fixture_set_up, test_fixed_labels, fixture_tear_down);
   g_test_add ("/eligo/comparison-window/filter", Fixture, NULL,
               fixture_set_up, test_filter, fixture_tear_down);
   g_test_add ("/eligo/comparison-window/zoom", Fixture, NULL,

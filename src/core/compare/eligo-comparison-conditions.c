@@ -127,15 +127,23 @@ rule_is_literal (const EligoRule *rule)
   return kind == ELIGO_RULE_COMPARE || kind == ELIGO_RULE_IN || kind == ELIGO_RULE_VARIABLE;
 }
 
+/* Whether @name is one of the NULL-terminated @names. */
 static gboolean
-rule_mentions (const EligoRule *rule,
-               const char      *variable)
+names_contain (const char * const *names,
+               const char         *name)
+{
+  return name != NULL && g_strv_contains (names, name);
+}
+
+static gboolean
+rule_mentions (const EligoRule    *rule,
+               const char * const *variables)
 {
   if (eligo_rule_get_variable (rule) != NULL)
-    return g_strcmp0 (eligo_rule_get_variable (rule), variable) == 0;
+    return names_contain (variables, eligo_rule_get_variable (rule));
 
   for (guint i = 0; i < eligo_rule_get_n_children (rule); i++)
-    if (rule_mentions (eligo_rule_get_child (rule, i), variable))
+    if (rule_mentions (eligo_rule_get_child (rule, i), variables))
       return TRUE;
 
   return FALSE;
@@ -277,13 +285,14 @@ literal_is_enum (const EligoRule *rule)
   return eligo_rule_get_kind (rule) == ELIGO_RULE_IN || eligo_rule_get_symbol (rule) != NULL;
 }
 
-/* A literal inside a compound part: the focused variable without its label. */
+/* A literal inside a compound part: the focused variables (one measure)
+ * without their label. */
 static void
-render_expr (GString         *out,
-             const EligoRule *rule,
-             gboolean         negated,
-             const char      *focus,
-             gboolean         nested)
+render_expr (GString            *out,
+             const EligoRule    *rule,
+             gboolean            negated,
+             const char * const *focus,
+             gboolean            nested)
 {
   EligoRuleKind kind = eligo_rule_get_kind (rule);
   const EligoVariable *variable;
@@ -314,7 +323,7 @@ render_expr (GString         *out,
     }
 
   variable = eligo_variable_lookup (eligo_rule_get_variable (rule));
-  focused = g_strcmp0 (eligo_rule_get_variable (rule), focus) == 0;
+  focused = names_contain (focus, eligo_rule_get_variable (rule));
 
   if (kind == ELIGO_RULE_VARIABLE)
     {
@@ -558,18 +567,25 @@ add_fragment (GPtrArray  *fragments,
     g_ptr_array_add (fragments, fragment);
 }
 
-/* Fills @fragments with what @criterion says about @variable and returns
- * the parts of its rule that mention it, or NULL if none. */
+/* Fills @fragments with what @criterion says about the measure whose
+ * variables are @variables (one measured thing in its units, e.g. total
+ * bilirubin as × ULN and in µmol/L) and returns the parts of its rule that
+ * mention any of them, or NULL if none. Each unit's limits read in that
+ * unit, as the trial wrote them. */
 GArray *
-_eligo_comparison_describe_criterion (EligoCriterion      *criterion,
-                                      const EligoVariable *variable,
-                                      GPtrArray           *fragments)
+_eligo_comparison_describe_criterion (EligoCriterion              *criterion,
+                                      const EligoVariable * const *variables,
+                                      GPtrArray                   *fragments)
 {
   EligoRule *rule = eligo_criterion_get_rule (criterion);
   gboolean inclusion = eligo_criterion_get_kind (criterion) == ELIGO_CRITERION_INCLUSION;
   g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (EligoComparisonPart));
   g_autoptr(GArray) mentioning = g_array_new (FALSE, FALSE, sizeof (EligoComparisonPart));
-  g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (EligoComparisonPart));
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  for (guint v = 0; variables[v] != NULL; v++)
+    g_ptr_array_add (names, (gpointer) variables[v]->name);
+  g_ptr_array_add (names, NULL);
 
   collect_parts (rule, FALSE, inclusion, parts);
 
@@ -577,20 +593,30 @@ _eligo_comparison_describe_criterion (EligoCriterion      *criterion,
     {
       const EligoComparisonPart *part = &g_array_index (parts, EligoComparisonPart, i);
 
-      if (!rule_mentions (part->rule, variable->name))
-        continue;
-
-      g_array_append_val (mentioning, *part);
-      if (rule_is_literal (part->rule))
-        g_array_append_val (atoms, *part);
+      if (rule_mentions (part->rule, (const char * const *) names->pdata))
+        g_array_append_val (mentioning, *part);
     }
 
   if (mentioning->len == 0)
     return NULL;
 
-  if (atoms->len > 0)
-    add_fragment (fragments, inclusion ? format_must (variable, criterion, atoms)
-                                       : format_excluded (variable, atoms));
+  for (guint v = 0; variables[v] != NULL; v++)
+    {
+      g_autoptr(GArray) atoms = g_array_new (FALSE, FALSE, sizeof (EligoComparisonPart));
+
+      for (guint i = 0; i < mentioning->len; i++)
+        {
+          const EligoComparisonPart *part = &g_array_index (mentioning, EligoComparisonPart, i);
+
+          if (rule_is_literal (part->rule) &&
+              g_strcmp0 (eligo_rule_get_variable (part->rule), variables[v]->name) == 0)
+            g_array_append_val (atoms, *part);
+        }
+
+      if (atoms->len > 0)
+        add_fragment (fragments, inclusion ? format_must (variables[v], criterion, atoms)
+                                           : format_excluded (variables[v], atoms));
+    }
 
   for (guint i = 0; i < mentioning->len; i++)
     {
@@ -601,7 +627,7 @@ _eligo_comparison_describe_criterion (EligoCriterion      *criterion,
         continue;
 
       expr = g_string_new (NULL);
-      render_expr (expr, part->rule, part->negated, variable->name, FALSE);
+      render_expr (expr, part->rule, part->negated, (const char * const *) names->pdata, FALSE);
       if (inclusion)
         add_fragment (fragments, g_string_free (g_steal_pointer (&expr), FALSE));
       else

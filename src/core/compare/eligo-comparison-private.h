@@ -21,13 +21,15 @@ struct _EligoComparisonRow
   EligoComparisonSection   section;
   char                    *id;
   char                    *label;
-  const char              *variable;
+  const char              *variable;  /* eligibility rows: the measure's first variable */
+  const EligoVariable    **variables; /* eligibility rows: the measure, NULL-terminated */
   guint                    n_cells;
   char                   **cells;
   gboolean                *partial;
   EligoVerdict            *verdicts;  /* ELIGO_N_VERDICTS where there is none */
   GPtrArray              **sources;   /* eligibility rows: per trial, of EligoComparisonSource */
-  gboolean                *vacuous;   /* eligibility rows: per trial, admits every value */
+  char                   **meanings;  /* eligibility rows: per trial, the normalized limits,
+                                       * NULL where they admit every value */
   gboolean                 differs;
 };
 
@@ -58,12 +60,17 @@ typedef struct
 } EligoComparisonSource;
 
 /* eligo-comparison-conditions.c */
-GArray       *_eligo_comparison_describe_criterion (EligoCriterion        *criterion,
-                                                    const EligoVariable   *variable,
-                                                    GPtrArray             *fragments);
+GArray       *_eligo_comparison_describe_criterion (EligoCriterion              *criterion,
+                                                    const EligoVariable * const *variables,
+                                                    GPtrArray                   *fragments);
 EligoVerdict  _eligo_comparison_source_verdict     (EligoComparisonSource *source,
                                                     EligoPatient          *patient,
                                                     EligoScreeningResult  *result);
 void          _eligo_comparison_source_free        (gpointer               data);
+
+/* eligo-comparison-differs.c */
+char         *_eligo_comparison_sources_meaning    (GPtrArray                   *sources,
+                                                    const EligoVariable * const *variables);
+gboolean      _eligo_comparison_cells_differ       (EligoComparisonRow          *row);
 
 G_END_DECLS

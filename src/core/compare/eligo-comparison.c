@@ -97,13 +97,19 @@ row_clear (gpointer data)
     g_free (row->cells[i]);
   g_free (row->cells);
   g_free (row->partial);
-  g_free (row->vacuous);
   g_free (row->verdicts);
+  g_free (row->variables);
   if (row->sources != NULL)
     {
       for (guint i = 0; i < row->n_cells; i++)
         g_clear_pointer (&row->sources[i], g_ptr_array_unref);
       g_free (row->sources);
+    }
+  if (row->meanings != NULL)
+    {
+      for (guint i = 0; i < row->n_cells; i++)
+        g_free (row->meanings[i]);
+      g_free (row->meanings);
     }
 }
 
@@ -113,70 +119,6 @@ row_is_empty (EligoComparisonRow *row)
   for (guint i = 0; i < row->n_cells; i++)
     if (row->cells[i] != NULL)
       return FALSE;
-
-  return TRUE;
-}
-
-/* What a cell says for telling rows apart: a condition that admits every
- * value of its variable says no more than a trial that states none. */
-static const char *
-row_meaning (EligoComparisonRow *row,
-             guint               i)
-{
-  if (row->vacuous != NULL && row->vacuous[i])
-    return NULL;
-
-  return row->cells[i];
-}
-
-static void
-row_update_differs (EligoComparisonRow *row)
-{
-  row->differs = FALSE;
-  for (guint i = 1; i < row->n_cells; i++)
-    if (g_strcmp0 (row_meaning (row, 0), row_meaning (row, i)) != 0)
-      row->differs = TRUE;
-}
-
-/* Whether a symbol list holds every choice of an enum variable. */
-static gboolean
-symbols_cover (const char * const *symbols,
-               const char * const *choices)
-{
-  if (symbols == NULL || choices == NULL)
-    return FALSE;
-
-  for (guint c = 0; choices[c] != NULL; c++)
-    if (!g_strv_contains (symbols, choices[c]))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Whether a trial's conditions on an enum variable, all plain "in" lists
- * that must hold, each admit every value (e.g. "female, male" for sex). */
-static gboolean
-sources_are_vacuous (GPtrArray           *sources,
-                     const EligoVariable *variable)
-{
-  if (variable->type != ELIGO_VARIABLE_ENUM || sources->len == 0)
-    return FALSE;
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      EligoComparisonSource *source = g_ptr_array_index (sources, i);
-
-      if (source->parts->len == 0)
-        return FALSE;
-      for (guint p = 0; p < source->parts->len; p++)
-        {
-          EligoComparisonPart *part = &g_array_index (source->parts, EligoComparisonPart, p);
-
-          if (part->negated || eligo_rule_get_kind (part->rule) != ELIGO_RULE_IN
-              || !symbols_cover (eligo_rule_get_symbols (part->rule), variable->choices))
-            return FALSE;
-        }
-    }
 
   return TRUE;
 }
@@ -466,18 +408,53 @@ criterion_is_screened (EligoCriterion *criterion)
          eligo_criterion_get_subject (criterion) == ELIGO_SUBJECT_PATIENT;
 }
 
+/* One row per measured thing: the variables that carry one label are one
+ * measure in different units ("Total bilirubin" as × ULN and in µmol/L,
+ * "Creatinine", "ALT"...), so a trial that states its limit in µmol/L and
+ * one that states it as a multiple of the ULN line up in one row, each in
+ * its own unit. A ULN ("Creatinine ULN") or a derived measure ("Creatinine
+ * clearance") has a label of its own, and so a row of its own; so would
+ * direct bilirubin. Fills @measure (NULL-terminated, room for @n_variables
+ * + 1) with @variables[@first] and the later variables of its label, marking
+ * them in @used. */
+static void
+collect_measure (const EligoVariable  *variables,
+                 guint                 n_variables,
+                 guint                 first,
+                 gboolean             *used,
+                 const EligoVariable **measure)
+{
+  guint n = 0;
+
+  for (guint v = first; v < n_variables; v++)
+    if (!used[v] && variables[v].group == variables[first].group &&
+        g_strcmp0 (variables[v].label, variables[first].label) == 0)
+      {
+        used[v] = TRUE;
+        measure[n++] = &variables[v];
+      }
+
+  measure[n] = NULL;
+}
+
 static EligoComparisonRow *
-build_variable_row (EligoComparison     *self,
-                    const EligoVariable *variable)
+build_variable_row (EligoComparison             *self,
+                    const EligoVariable * const *measure)
 {
   g_autoptr(EligoComparisonRow) row = NULL;
+  const EligoVariable *variable = measure[0];
   guint n_trials = self->trials->len;
+  guint n_measure = 0;
+
+  while (measure[n_measure] != NULL)
+    n_measure++;
 
   row = row_new (ELIGO_COMPARISON_SECTION_ELIGIBILITY, variable->name,
                  eligo_variable_get_label (variable), n_trials);
   row->variable = variable->name;
+  row->variables = g_memdup2 (measure, (n_measure + 1) * sizeof (EligoVariable *));
   row->sources = g_new0 (GPtrArray *, n_trials);
-  row->vacuous = g_new0 (gboolean, n_trials);
+  row->meanings = g_new0 (char *, n_trials);
 
   for (guint t = 0; t < n_trials; t++)
     {
@@ -495,7 +472,7 @@ build_variable_row (EligoComparison     *self,
           if (!criterion_is_screened (criterion))
             continue;
 
-          parts = _eligo_comparison_describe_criterion (criterion, variable, fragments);
+          parts = _eligo_comparison_describe_criterion (criterion, measure, fragments);
           if (parts == NULL)
             continue;
 
@@ -518,11 +495,13 @@ build_variable_row (EligoComparison     *self,
           row->cells[t] = g_strjoinv (separator, (char **) fragments->pdata);
         }
 
-      row->vacuous[t] = sources_are_vacuous (row->sources[t], variable);
+      row->meanings[t] = _eligo_comparison_sources_meaning (row->sources[t], measure);
     }
 
   if (row_is_empty (row))
     return NULL;
+
+  row->differs = _eligo_comparison_cells_differ (row);
 
   return g_steal_pointer (&row);
 }
@@ -609,8 +588,11 @@ add_row (EligoComparison        *self,
   for (guint t = 0; t < self->trials->len; t++)
     row->cells[t] = func (self, t);
 
-  if (!row_is_empty (row))
-    g_ptr_array_add (rows, g_steal_pointer (&row));
+  if (row_is_empty (row))
+    return;
+
+  row->differs = _eligo_comparison_cells_differ (row);
+  g_ptr_array_add (rows, g_steal_pointer (&row));
 }
 
 #define TRIAL(t) ((EligoTrial *) g_ptr_array_index (self->trials, t))
@@ -867,6 +849,7 @@ add_copy_row (EligoComparison    *self,
           row->cells[t] = g_strdup (source->cells[t]);
           row->partial[t] = source->partial[t];
         }
+      row->differs = source->differs;
       g_ptr_array_add (rows, row);
     }
 }
@@ -878,13 +861,22 @@ build_rows (EligoComparison *self)
     (GDestroyNotify) eligo_comparison_row_unref);
   GPtrArray *rows = self->rows;
   const EligoVariable *variables;
+  g_autofree gboolean *used = NULL;
+  g_autofree const EligoVariable **measure = NULL;
   guint n_variables;
 
   variables = eligo_variables_get_all (&n_variables);
+  used = g_new0 (gboolean, n_variables);
+  measure = g_new0 (const EligoVariable *, n_variables + 1);
   for (guint i = 0; i < n_variables; i++)
     {
-      EligoComparisonRow *row = build_variable_row (self, &variables[i]);
+      EligoComparisonRow *row;
 
+      if (used[i])
+        continue;
+
+      collect_measure (variables, n_variables, i, used, measure);
+      row = build_variable_row (self, measure);
       if (row != NULL)
         g_ptr_array_add (eligibility, row);
     }
@@ -945,9 +937,6 @@ build_rows (EligoComparison *self)
            cell_primary_outcomes);
   add_row (self, rows, ELIGO_COMPARISON_SECTION_OUTCOMES, "secondary", _("Secondary outcomes"),
            cell_secondary_outcomes);
-
-  for (guint i = 0; i < rows->len; i++)
-    row_update_differs (g_ptr_array_index (rows, i));
 }
 
 /* GObject */
@@ -1174,8 +1163,12 @@ eligo_comparison_row_get_verdict (EligoComparisonRow *row,
 /**
  * eligo_comparison_row_differs:
  *
- * Returns: whether the cells are not all the same (an empty cell differs
- *   from a filled one); "only differences" shows these rows only
+ * Returns: whether two of the cells do not say the same thing: for an
+ *   eligibility row, the trials set different limits once normalized
+ *   ("ECOG 0–1" is "≤ 1"), or some restrict and others do not; for a
+ *   registry row, two trials state the fact differently (an unstated fact
+ *   is unknown, not a difference). See eligo-comparison-differs.c. "Only
+ *   differences" shows these rows only
  */
 gboolean
 eligo_comparison_row_differs (EligoComparisonRow *row)

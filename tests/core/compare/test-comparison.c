@@ -303,6 +303,171 @@ test_duration_units (void)
 }
 
 static void
+curate (EligoDatabase *database,
+        const char    *criterion_id,
+        const char    *rule)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EligoCriterion) criterion = NULL;
+
+  criterion = eligo_database_curate (database, criterion_id, rule, FALSE, "test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (criterion);
+}
+
+/* One row per measured thing: a limit in µmol/L (or U/L) lines up with the
+ * limits as multiples of the ULN, each in its own unit; creatinine
+ * clearance is another measure and keeps its row. */
+static void
+test_measure_rows (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoComparison) comparison = NULL;
+  g_autoptr(EligoPatient) patient = NULL;
+  const char * const bilirubin[] = { "≤ 5 × ULN", "≤ 2 × ULN", NULL, "≤ 34 µmol/L", NULL };
+  EligoComparisonRow *row;
+  EligoVerdict verdict;
+
+  /* NCT03754764 I6 "Adequate organ function", in raw units */
+  curate (database, "NCT03754764/I6",
+          "bilirubin_umol_l <= 34 and creatinine_umol_l <= 133 and alt_u_l <= 120 "
+          "and creatinine_clearance_ml_min >= 60");
+  /* Both units in one condition */
+  curate (database, "NCT06585345/I9", "bilirubin_x_uln <= 1.5 or bilirubin_umol_l <= 26");
+  comparison = compare (database, seeds, G_N_ELEMENTS (seeds));
+
+  row = find_row (comparison, "eligibility.bilirubin_x_uln");
+  g_assert_cmpstr (eligo_comparison_row_get_label (row), ==, "Total bilirubin");
+  g_assert_cmpstr (eligo_comparison_row_get_variable (row), ==, "bilirubin_x_uln");
+  g_assert_cmpuint (eligo_comparison_row_get_n_cells (row), ==, G_N_ELEMENTS (seeds));
+  for (guint i = 0; i < G_N_ELEMENTS (bilirubin) - 1; i++)
+    g_assert_cmpstr (eligo_comparison_row_get_cell (row, i), ==, bilirubin[i]);
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 4), ==, "≤ 1.5 × ULN or ≤ 26 µmol/L");
+  g_assert_true (eligo_comparison_row_differs (row));
+  g_assert_null (eligo_comparison_find_row (comparison, "eligibility.bilirubin_umol_l"));
+
+  row = find_row (comparison, "eligibility.creatinine_x_uln");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 3), ==, "≤ 133 µmol/L");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 1), ==, "≤ 2 × ULN");
+  g_assert_null (eligo_comparison_find_row (comparison, "eligibility.creatinine_umol_l"));
+  g_assert_cmpstr (eligo_comparison_row_get_cell (find_row (comparison,
+                                                            "eligibility.alt_x_uln"), 3),
+                   ==, "≤ 120 U/L");
+  g_assert_null (eligo_comparison_find_row (comparison, "eligibility.alt_u_l"));
+  g_assert_cmpstr (eligo_comparison_row_get_cell (
+                     find_row (comparison, "eligibility.creatinine_clearance_ml_min"), 3),
+                   ==, "≥ 60 mL/min");
+
+  /* Each label once in the eligibility section */
+  for (guint i = 0; i < eligo_comparison_get_n_rows (comparison); i++)
+    for (guint j = i + 1; j < eligo_comparison_get_n_rows (comparison); j++)
+      {
+        EligoComparisonRow *a = eligo_comparison_get_row (comparison, i);
+        EligoComparisonRow *b = eligo_comparison_get_row (comparison, j);
+
+        if (eligo_comparison_row_get_section (a) == ELIGO_COMPARISON_SECTION_ELIGIBILITY &&
+            eligo_comparison_row_get_section (b) == ELIGO_COMPARISON_SECTION_ELIGIBILITY)
+          g_assert_cmpstr (eligo_comparison_row_get_label (a), !=,
+                           eligo_comparison_row_get_label (b));
+      }
+
+  /* The verdict reads the unit the trial wrote */
+  patient = patient_from_json ("{\"id\": \"SCR-1\", \"facts\": {\"bilirubin_umol_l\": 40}}");
+  eligo_comparison_set_patient (comparison, patient);
+  row = find_row (comparison, "eligibility.bilirubin_x_uln");
+  g_assert_true (eligo_comparison_row_get_verdict (row, 3, &verdict));
+  g_assert_cmpint (verdict, ==, ELIGO_VERDICT_FAIL);
+  g_assert_true (eligo_comparison_row_get_verdict (row, 1, &verdict));
+  g_assert_cmpint (verdict, ==, ELIGO_VERDICT_UNKNOWN);
+}
+
+/* A row differs on what the limits admit, not on their wording. */
+static void
+test_normalized_differences (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoComparison) comparison = NULL;
+  g_autoptr(EligoComparison) seeded = NULL;
+  const char * const pair[] = { "NCT06389305", "NCT03754764" };
+  EligoComparisonRow *row;
+
+  /* The seeds as they come: "B-ALL" and "B-ALL; not Burkitt" admit the same */
+  seeded = compare (database, pair, G_N_ELEMENTS (pair));
+  row = find_row (seeded, "eligibility.diagnosis");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 0), ==, "B-ALL");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 1), ==, "B-ALL; not Burkitt");
+  g_assert_false (eligo_comparison_row_differs (row));
+  g_assert_false (eligo_comparison_row_differs (find_row (seeded, "population.diagnosis")));
+  /* "excluded" in an "or" of exclusions is "excluded" */
+  g_assert_false (eligo_comparison_row_differs (find_row (seeded, "eligibility.hiv_positive")));
+  /* Different limits */
+  g_assert_true (eligo_comparison_row_differs (find_row (seeded, "eligibility.age_years")));
+  g_assert_true (eligo_comparison_row_differs (find_row (seeded,
+                                                         "eligibility.life_expectancy_months")));
+  g_assert_true (eligo_comparison_row_differs (find_row (seeded, "eligibility.ecog")));
+  /* One trial restricts, the other does not */
+  g_assert_true (eligo_comparison_row_differs (find_row (seeded, "eligibility.dic")));
+  g_clear_object (&seeded);
+
+  /* ECOG 0–1 is ECOG ≤ 1; excluded if ≥ 1.5 × ULN is < 1.5 × ULN */
+  curate (database, "NCT06389305/I5", "ecog >= 0 and ecog <= 1");
+  curate (database, "NCT03754764/I6", "creatinine_x_uln < 1.5");
+  comparison = compare (database, pair, G_N_ELEMENTS (pair));
+
+  row = find_row (comparison, "eligibility.ecog");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 0), ==, "0–1");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 1), ==, "≤ 1");
+  g_assert_false (eligo_comparison_row_differs (row));
+
+  row = find_row (comparison, "eligibility.creatinine_x_uln");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 0), ==, "excluded if ≥ 1.5 × ULN");
+  g_assert_cmpstr (eligo_comparison_row_get_cell (row, 1), ==, "< 1.5 × ULN");
+  g_assert_false (eligo_comparison_row_differs (row));
+
+  /* BUN is in the same criterion of NCT06389305 only */
+  g_assert_true (eligo_comparison_row_differs (find_row (comparison, "eligibility.bun_x_uln")));
+  g_clear_object (&comparison);
+
+  /* On a whole-number scale "< 2" is "≤ 1"; "≤ 2" is not */
+  curate (database, "NCT06389305/I5", "ecog < 2");
+  comparison = compare (database, pair, G_N_ELEMENTS (pair));
+  g_assert_false (eligo_comparison_row_differs (find_row (comparison, "eligibility.ecog")));
+  g_clear_object (&comparison);
+  curate (database, "NCT06389305/I5", "ecog <= 2");
+  comparison = compare (database, pair, G_N_ELEMENTS (pair));
+  g_assert_true (eligo_comparison_row_differs (find_row (comparison, "eligibility.ecog")));
+}
+
+/* A registry fact that some trials leave out is unknown for them, not a
+ * difference; stated differently, it differs. */
+static void
+test_registry_differences (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(EligoComparison) comparison = compare (database, seeds, G_N_ELEMENTS (seeds));
+  const char * const same[] = {
+    "population.healthy-volunteers", "design.allocation", "design.masking", "design.purpose",
+    "overview.collaborators", "overview.countries", "population.sex",
+  };
+  guint n_differ = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    g_assert_false (eligo_comparison_row_differs (find_row (comparison, same[i])));
+  g_assert_null (eligo_comparison_row_get_cell (find_row (comparison,
+                                                          "population.healthy-volunteers"), 2));
+
+  g_assert_true (eligo_comparison_row_differs (find_row (comparison, "design.model")));
+  g_assert_true (eligo_comparison_row_differs (find_row (comparison, "overview.start")));
+  /* Criteria for the nurse to review differ from none */
+  g_assert_true (eligo_comparison_row_differs (find_row (comparison, "unruled.inclusion")));
+
+  for (guint i = 0; i < eligo_comparison_get_n_rows (comparison); i++)
+    n_differ += eligo_comparison_row_differs (eligo_comparison_get_row (comparison, i));
+  g_test_message ("%u of %u rows differ", n_differ, eligo_comparison_get_n_rows (comparison));
+  g_assert_cmpuint (n_differ, <, eligo_comparison_get_n_rows (comparison) - G_N_ELEMENTS (same) + 1);
+}
+
+static void
 test_patient (void)
 {
   g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
@@ -671,6 +836,9 @@ main (int    argc,
   g_test_add_func ("/eligo/comparison/only-differences", test_only_differences);
   g_test_add_func ("/eligo/comparison/vacuous-sex", test_vacuous_sex);
   g_test_add_func ("/eligo/comparison/duration-units", test_duration_units);
+  g_test_add_func ("/eligo/comparison/measure-rows", test_measure_rows);
+  g_test_add_func ("/eligo/comparison/normalized-differences", test_normalized_differences);
+  g_test_add_func ("/eligo/comparison/registry-differences", test_registry_differences);
   g_test_add_func ("/eligo/comparison/patient", test_patient);
   g_test_add_func ("/eligo/comparison/curated-short-forms", test_curated_short_forms);
   g_test_add_func ("/eligo/comparison/errors", test_errors);
