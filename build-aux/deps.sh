@@ -37,6 +37,16 @@ ELIGO_TEST_PACKAGES=(
   python3
 )
 
+# Extra Debian packages for the libFuzzer targets (build-aux/fuzz.sh and
+# the fuzz stage of test.sh): clang with its libFuzzer and sanitizer
+# runtimes, llvm-symbolizer for readable stack traces.
+# shellcheck disable=SC2034
+ELIGO_FUZZ_PACKAGES=(
+  clang
+  libfuzzer-14-dev
+  llvm-14
+)
+
 # Locales the tests switch to (names as printed by `locale -a`, and as
 # written in /etc/locale.gen).
 ELIGO_LOCALES=(

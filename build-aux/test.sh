@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Build Eligo twice and run the whole test suite under Xvfb:
+# Build Eligo twice and run the whole test suite under Xvfb, then fuzz:
 #   1. _build       (warnings are errors)
 #   2. _build-asan  (AddressSanitizer + UndefinedBehaviorSanitizer, debug)
-# Both stages always run; a summary follows. The last line of output is
+#   3. _build-fuzz  (build-aux/fuzz.sh: each libFuzzer target for
+#                    FUZZ_SECONDS, default 45; 0 skips the stage)
+# All stages always run; a summary follows. The last line of output is
 #   N passed, N failed[, N skipped]
-# counting individual test cases (TAP lines). Exit status is 0 only if
-# nothing failed and both builds configured and compiled.
+# counting individual test cases (TAP lines; one per fuzz target). Exit
+# status is 0 only if nothing failed and every build configured and
+# compiled.
 set -uo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,7 +17,16 @@ cd "$root" || exit 1
 # shellcheck source=build-aux/deps.sh
 . "$root/build-aux/deps.sh"
 
+FUZZ_SECONDS=${FUZZ_SECONDS:-45}
+if ! [[ $FUZZ_SECONDS =~ ^[0-9]+$ ]]; then
+  echo "error: FUZZ_SECONDS must be a number of seconds, not '$FUZZ_SECONDS'" >&2
+  exit 2
+fi
+
 ensure_packages "${ELIGO_BUILD_PACKAGES[@]}" "${ELIGO_TEST_PACKAGES[@]}"
+if [ "$FUZZ_SECONDS" -gt 0 ]; then
+  ensure_packages "${ELIGO_FUZZ_PACKAGES[@]}"
+fi
 
 ensure_zh_locale
 
@@ -184,6 +196,45 @@ run_stage "asan build" _build-asan "--timeout-multiplier 3" \
   GTK_A11Y=test NO_AT_BRIDGE=1 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   -- -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug -Dwerror=true
+
+# run_fuzz_stage: build-aux/fuzz.sh for FUZZ_SECONDS per target; each
+# target is one case, passed or failed.
+run_fuzz_stage() {
+  local label="fuzz ($FUZZ_SECONDS s per target)"
+  if [ "$FUZZ_SECONDS" -eq 0 ]; then
+    summary+=("fuzz: skipped (FUZZ_SECONDS=0)")
+    return
+  fi
+
+  echo
+  echo "==== fuzz: build-aux/fuzz.sh $FUZZ_SECONDS ===="
+  local log rc
+  log=$(mktemp)
+  "$root/build-aux/fuzz.sh" "$FUZZ_SECONDS" 2>&1 | tee "$log"
+  rc=${PIPESTATUS[0]}
+
+  # The lines after fuzz.sh's summary header: "PASS target: ..." or "FAIL ...".
+  local results p f
+  results=$(sed -n '/^==== fuzz: summary/,$p' "$log" | grep -E '^(PASS|FAIL) ')
+  rm -f "$log"
+  p=$(grep -c '^PASS ' <<<"$results")
+  f=$(grep -c '^FAIL ' <<<"$results")
+  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+    add_counts "$label" 0 1 0 "fuzz.sh exited $rc before running the targets"
+    return
+  fi
+  local note=""
+  if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+    f=1
+    note="fuzz.sh exited $rc"
+  fi
+  add_counts "$label" "$p" "$f" 0 "$note"
+  local details
+  details=$(grep '^FAIL ' <<<"$results" | sed 's/^FAIL /    FAILED fuzz-/')
+  if [ -n "$details" ]; then summary+=("$details"); fi
+}
+
+run_fuzz_stage
 
 echo
 echo "==== summary ===="

@@ -1014,8 +1014,12 @@ _eligo_patient_parse_file (GFile         *file,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) len, &local_error))
     {
+      /* json-glib quotes the token it stopped at as decoded, and a
+       * non-standard escape ("\351") decodes to invalid UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local_error->message, -1);
+
       g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON,
-                   _("%s: not valid JSON: %s"), name, local_error->message);
+                   _("%s: not valid JSON: %s"), name, reason);
       return NULL;
     }
 

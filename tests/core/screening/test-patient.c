@@ -781,6 +781,29 @@ test_patient_load_errors (void)
                      "not a patient file: the JSON is nested more than 16 levels deep");
 }
 
+/* json-glib 1.6 decodes "\351" to a lone byte and "\7" to a control
+ * character: such a patient file is refused naming the field (issue 10),
+ * and a parse error quoting such a string still reads as text (found by
+ * fuzz-patient). */
+static void
+test_patient_load_escapes (void)
+{
+  g_autofree char *path = eligo_test_tmp_path ("patient.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  assert_load_error ("{\"id\":\"SCR\\351\",\"facts\":{\"age_years\":30}}", -1,
+                     ELIGO_PATIENT_ERROR_NOT_JSON, "*id*");
+  assert_load_error ("{\"id\":\"SCR-1\",\"facts\":{\"a\\7\":30}}", -1,
+                     ELIGO_PATIENT_ERROR_NOT_JSON, "*facts*");
+
+  eligo_test_write_file (path, "{\"UTF-8SCR\\351\",\"facts\":{\"age_years\":30 }", -1);
+  g_assert_null (eligo_patient_load (file, NULL, &error));
+  g_assert_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_NOT_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, path));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -802,6 +825,7 @@ main (int    argc,
   g_test_add_func ("/eligo/patient/changed", test_patient_changed);
   g_test_add_func ("/eligo/patient/load", test_patient_load);
   g_test_add_func ("/eligo/patient/load-errors", test_patient_load_errors);
+  g_test_add_func ("/eligo/patient/load-escapes", test_patient_load_escapes);
 
   return g_test_run ();
 }

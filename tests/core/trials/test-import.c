@@ -218,6 +218,27 @@ test_bad_input (void)
   }
 }
 
+/* json-glib 1.6 decodes the non-standard escape "\351" to a lone 0xE9
+ * byte: a record holding one is refused naming the field (issue 10), and
+ * a parse error quoting one still reads as text (found by fuzz-import). */
+static void
+test_octal_escapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trials = NULL;
+
+  assert_rejected ("{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999902\","
+                   "\"briefTitle\":\"Bad \\351 title\"}}}",
+                   ELIGO_IMPORT_ERROR_INVALID_UTF8,
+                   "protocolSection.identificationModule.briefTitle");
+
+  trials = parse ("{\"protocolSection\":{\"identificationModu\\351 title\"}}}", &error);
+  g_assert_null (trials);
+  g_assert_error (error, ELIGO_IMPORT_ERROR, ELIGO_IMPORT_ERROR_NOT_JSON);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, "sample.json: not valid JSON: "));
+}
+
 static void
 test_file_names_in_errors (void)
 {
@@ -253,6 +274,7 @@ main (int    argc,
   g_test_add_func ("/eligo/import/missing-modules", test_missing_modules);
   g_test_add_func ("/eligo/import/array-and-page", test_array_and_page);
   g_test_add_func ("/eligo/import/bad-input", test_bad_input);
+  g_test_add_func ("/eligo/import/octal-escapes", test_octal_escapes);
   g_test_add_func ("/eligo/import/file-names-in-errors", test_file_names_in_errors);
 
   return g_test_run ();
