@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdarg.h>
+#include <string.h>
 #include <sys/wait.h>
 
 #include "eligo-test-utils.h"
@@ -278,4 +279,71 @@ eligo_test_assert_private_file (const char *path)
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/*
+ * Writes @n_pages registry pages ({"studies": [...], "nextPageToken": ...})
+ * of @per_page studies each into @dir, from tests/data/ctgov/studies in name
+ * order, starting with the @first-th study. Each page is one import
+ * transaction.
+ *
+ * Returns: (transfer full) (element-type GStrv): the NCT IDs of each page
+ */
+GPtrArray *
+eligo_test_write_pages (const char *dir,
+                        guint       first,
+                        guint       n_pages,
+                        guint       per_page)
+{
+  g_autofree char *studies = eligo_test_data_path ("ctgov", "studies", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GPtrArray *pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  const char *name;
+
+  listing = g_dir_open (studies, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (first + n_pages * per_page, <=, names->len);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autoptr(GString) page = g_string_new ("{\"studies\": [");
+      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+      g_autofree char *page_name = g_strdup_printf ("page-%03u.json", p + 1);
+      g_autofree char *path = g_build_filename (dir, page_name, NULL);
+
+      for (guint n = 0; n < per_page; n++)
+        {
+          const char *study_name = names->pdata[first + p * per_page + n];
+          g_autofree char *nct_id = g_strndup (study_name, strlen (study_name) - strlen (".json"));
+          g_autofree char *file = g_build_filename (studies, study_name, NULL);
+          g_autofree char *study = NULL;
+
+          g_file_get_contents (file, &study, NULL, &error);
+          g_assert_no_error (error);
+          if (n > 0)
+            g_string_append_c (page, ',');
+          g_string_append (page, study);
+          g_strv_builder_add (ids, nct_id);
+        }
+
+      g_string_append_printf (page, "], \"nextPageToken\": \"page%u\"}", p + 2);
+      eligo_test_write_file (path, page->str, page->len);
+      g_ptr_array_add (pages, g_strv_builder_end (ids));
+    }
+
+  return pages;
 }

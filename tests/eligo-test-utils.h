@@ -32,5 +32,9 @@ int            eligo_test_run_cli_argv       (const char * const *args,
 void           eligo_test_write_file         (const char   *path,
                                               const char   *contents,
                                               gssize        len);
+GPtrArray     *eligo_test_write_pages        (const char   *dir,
+                                              guint         first,
+                                              guint         n_pages,
+                                              guint         per_page);
 
 G_END_DECLS

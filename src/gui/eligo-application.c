@@ -32,12 +32,26 @@
 
 struct _EligoApplication
 {
-  GtkApplication  parent_instance;
+  GtkApplication        parent_instance;
 
-  char           *database_path;
-  EligoDatabase  *database;
-  GSettings      *interface_settings;  /* org.gnome.desktop.interface, if installed */
+  char                 *database_path;
+  EligoDatabase        *database;
+  GSettings            *interface_settings;  /* org.gnome.desktop.interface, if installed */
+
+  /* While the database cannot be opened: the dialog that says why, the file
+   * chooser it opened, and the files `eligo FILE.json` was asked to import. */
+  GtkWidget            *database_error_dialog;
+  GtkFileChooserNative *database_chooser;
+  GPtrArray            *pending_files;
 };
+
+enum
+{
+  RESPONSE_OPEN_OTHER = 1,
+  RESPONSE_START_NEW = 2,
+};
+
+static EligoWindow *eligo_application_present_window (EligoApplication *self);
 
 G_DEFINE_FINAL_TYPE (EligoApplication, eligo_application, GTK_TYPE_APPLICATION)
 
@@ -57,38 +71,6 @@ eligo_application_dup_database_path (EligoApplication *self)
     return g_canonicalize_filename (env, NULL);
 
   return eligo_database_default_path ();
-}
-
-static void
-on_error_dialog_response_cb (GtkDialog *dialog,
-                             int        response,
-                             gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
-}
-
-/* Shows why the database could not be used; the application quits when the
- * dialog, its only window, is closed.
- */
-static void
-eligo_application_show_error (EligoApplication *self,
-                              const char       *primary,
-                              const char       *secondary)
-{
-  GtkWidget *dialog;
-
-  g_assert (ELIGO_IS_APPLICATION (self));
-
-  dialog = gtk_message_dialog_new (NULL,
-                                   GTK_DIALOG_MODAL,
-                                   GTK_MESSAGE_ERROR,
-                                   GTK_BUTTONS_CLOSE,
-                                   "%s", primary);
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
-  gtk_window_set_title (GTK_WINDOW (dialog), _("Eligo"));
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_error_dialog_response_cb), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /*
@@ -142,12 +124,34 @@ eligo_application_follow_color_scheme (EligoApplication *self)
   on_color_scheme_changed_cb (self, "color-scheme", self->interface_settings);
 }
 
+/* Opens (or creates) the database at @path and makes it the application's. */
+static gboolean
+eligo_application_use_database (EligoApplication  *self,
+                                const char        *path,
+                                GError           **error)
+{
+  g_autoptr(EligoDatabase) database = NULL;
+  g_autoptr(GError) seed_error = NULL;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  database = eligo_database_open (path, error);
+  if (database == NULL)
+    return FALSE;
+
+  /* A database that opened is usable even if the example trials could not be added. */
+  if (!eligo_database_seed_if_new (database, &seed_error))
+    g_warning ("Could not add the example trials to “%s”: %s", path, seed_error->message);
+
+  g_set_object (&self->database, database);
+
+  return TRUE;
+}
+
 static gboolean
 eligo_application_open_database (EligoApplication  *self,
                                  GError           **error)
 {
-  g_autoptr(EligoDatabase) database = NULL;
-  g_autoptr(GError) seed_error = NULL;
   g_autofree char *path = NULL;
 
   g_assert (ELIGO_IS_APPLICATION (self));
@@ -172,17 +176,239 @@ eligo_application_open_database (EligoApplication  *self,
         }
     }
 
-  database = eligo_database_open (path, error);
-  if (database == NULL)
-    return FALSE;
+  return eligo_application_use_database (self, path, error);
+}
 
-  /* A database that opened is usable even if the example trials could not be added. */
-  if (!eligo_database_seed_if_new (database, &seed_error))
-    g_warning ("Could not add the example trials to “%s”: %s", path, seed_error->message);
+/* Names the file, unless the reason already does. */
+static char *
+describe_open_error (const char   *path,
+                     const GError *error)
+{
+  g_autofree char *display_path = g_filename_display_name (path);
 
-  self->database = g_steal_pointer (&database);
+  if (strstr (error->message, display_path) != NULL)
+    return g_strdup (error->message);
 
-  return TRUE;
+  /* Translators: the first %s is a file name, the second the reason */
+  return g_strdup_printf (_("The trial database “%s” could not be opened: %s"),
+                          display_path, error->message);
+}
+
+static void
+eligo_application_show_database_error (EligoApplication *self,
+                                       const char       *reason)
+{
+  GtkMessageDialog *dialog;
+  g_autofree char *secondary = NULL;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  secondary = g_strdup_printf ("%s\n\n%s", reason,
+                               _("Eligo has left the file as it is. Open another trial "
+                                 "database, or start a new one."));
+  dialog = GTK_MESSAGE_DIALOG (self->database_error_dialog);
+  g_object_set (dialog, "secondary-text", secondary, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The new database goes beside the one that failed, under a name not yet taken. */
+static void
+suggest_new_database (GtkFileChooser *chooser,
+                      const char     *failed_path)
+{
+  g_autofree char *dir = g_path_get_dirname (failed_path);
+  g_autoptr(GFile) folder = NULL;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_free (dir);
+      dir = g_strdup (g_get_home_dir ());
+    }
+  folder = g_file_new_for_path (dir);
+  gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+
+  for (guint n = 1; n < 1000; n++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *candidate = NULL;
+
+      /* Translators: the file name offered for a new trial database; %u counts up from 1 */
+      name = n == 1 ? g_strdup (_("trials.db")) : g_strdup_printf (_("trials-%u.db"), n);
+      candidate = g_build_filename (dir, name, NULL);
+      if (!g_file_test (candidate, G_FILE_TEST_EXISTS))
+        {
+          gtk_file_chooser_set_current_name (chooser, name);
+          return;
+        }
+    }
+}
+
+static void
+on_database_chooser_response_cb (GtkNativeDialog  *chooser,
+                                 int               response,
+                                 EligoApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reason = NULL;
+  gboolean create;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  create = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  if (file != NULL)
+    path = g_file_get_path (file);
+
+  gtk_native_dialog_destroy (chooser);
+  g_clear_object (&self->database_chooser);
+
+  if (path == NULL || self->database_error_dialog == NULL)
+    return;
+
+  /* A new database never replaces a file, least of all the damaged one. */
+  if (create && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      /* Translators: %s is a file name */
+      reason = g_strdup_printf (_("“%s” already exists. Choose a new name for the new database, "
+                                  "or open that file with Open Another Database."),
+                                display_path);
+      eligo_application_show_database_error (self, reason);
+      return;
+    }
+
+  if (!eligo_application_use_database (self, path, &error))
+    {
+      reason = describe_open_error (path, error);
+      eligo_application_show_database_error (self, reason);
+      return;
+    }
+
+  g_free (self->database_path);
+  self->database_path = g_steal_pointer (&path);
+
+  /* The window first: the application ends when its last window goes. */
+  if (eligo_application_present_window (self) != NULL && self->database_error_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->database_error_dialog));
+}
+
+static void
+eligo_application_choose_database (EligoApplication *self,
+                                   gboolean          create)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *failed_path = NULL;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  if (self->database_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->database_chooser));
+      return;
+    }
+
+  if (create)
+    chooser = gtk_file_chooser_native_new (_("Start a New Trial Database"),
+                                           GTK_WINDOW (self->database_error_dialog),
+                                           GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("C_reate"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (_("Open a Trial Database"),
+                                           GTK_WINDOW (self->database_error_dialog),
+                                           GTK_FILE_CHOOSER_ACTION_OPEN,
+                                           _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  failed_path = eligo_application_dup_database_path (self);
+  if (create)
+    {
+      suggest_new_database (GTK_FILE_CHOOSER (chooser), failed_path);
+    }
+  else
+    {
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("Trial databases"));
+      gtk_file_filter_add_pattern (filter, "*.db");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+      g_clear_object (&filter);
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
+
+  self->database_chooser = chooser;
+  g_signal_connect (chooser, "response", G_CALLBACK (on_database_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_database_error_response_cb (GtkDialog        *dialog,
+                               int               response,
+                               EligoApplication *self)
+{
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  switch (response)
+    {
+    case RESPONSE_OPEN_OTHER:
+      eligo_application_choose_database (self, FALSE);
+      break;
+
+    case RESPONSE_START_NEW:
+      eligo_application_choose_database (self, TRUE);
+      break;
+
+    default:
+      /* Quit: the dialog is the only window, so the application ends with it.
+       * Closed by the window manager, it destroys itself. */
+      if (self->database_chooser != NULL)
+        gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->database_chooser));
+      g_clear_object (&self->database_chooser);
+      if (response != GTK_RESPONSE_DELETE_EVENT)
+        gtk_window_destroy (GTK_WINDOW (dialog));
+      break;
+    }
+}
+
+/*
+ * Says why the database cannot be used, and offers a way on: another
+ * database, a new one, or quitting. The file that failed is never touched.
+ */
+static void
+eligo_application_report_database_error (EligoApplication *self,
+                                         const char       *reason)
+{
+  GtkWidget *dialog;
+
+  g_assert (ELIGO_IS_APPLICATION (self));
+
+  if (self->database_error_dialog == NULL)
+    {
+      dialog = gtk_message_dialog_new (NULL,
+                                       GTK_DIALOG_MODAL,
+                                       GTK_MESSAGE_ERROR,
+                                       GTK_BUTTONS_NONE,
+                                       "%s", _("Could Not Open the Trial Database"));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog),
+                              _("_Quit"), GTK_RESPONSE_CLOSE,
+                              _("_Open Another Database…"), RESPONSE_OPEN_OTHER,
+                              _("_Start a New Database…"), RESPONSE_START_NEW,
+                              NULL);
+      gtk_dialog_set_default_response (GTK_DIALOG (dialog), RESPONSE_OPEN_OTHER);
+      gtk_window_set_title (GTK_WINDOW (dialog), _("Eligo"));
+      gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+      g_signal_connect (dialog, "response", G_CALLBACK (on_database_error_response_cb), self);
+      self->database_error_dialog = dialog;
+      g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->database_error_dialog);
+    }
+
+  eligo_application_show_database_error (self, reason);
 }
 
 static void
@@ -358,26 +584,29 @@ eligo_application_present_window (EligoApplication *self)
       return ELIGO_WINDOW (window);
     }
 
+  /* Still waiting for the nurse to choose another database. */
+  if (self->database == NULL && self->database_error_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->database_error_dialog));
+      return NULL;
+    }
+
   if (self->database == NULL && !eligo_application_open_database (self, &error))
     {
       g_autofree char *path = eligo_application_dup_database_path (self);
-      g_autofree char *display_path = g_filename_display_name (path);
-      g_autofree char *secondary = NULL;
+      g_autofree char *reason = describe_open_error (path, error);
 
-      /* Name the file, unless the reason already does. */
-      if (strstr (error->message, display_path) != NULL)
-        secondary = g_strdup (error->message);
-      else
-        /* Translators: the first %s is a file name, the second the reason */
-        secondary = g_strdup_printf (_("The trial database “%s” could not be opened: %s"),
-                                     display_path, error->message);
-
-      eligo_application_show_error (self, _("Could Not Open the Trial Database"), secondary);
+      eligo_application_report_database_error (self, reason);
       return NULL;
     }
 
   window = GTK_WINDOW (eligo_window_new (GTK_APPLICATION (self), self->database));
   gtk_window_present (window);
+
+  if (self->pending_files != NULL && self->pending_files->len > 0)
+    eligo_window_import_files (ELIGO_WINDOW (window), (GFile **) self->pending_files->pdata,
+                               (int) self->pending_files->len);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   return ELIGO_WINDOW (window);
 }
@@ -400,7 +629,17 @@ eligo_application_open (GApplication  *application,
 
   window = eligo_application_present_window (self);
   if (window != NULL && n_files > 0)
-    eligo_window_import_files (window, files, n_files);
+    {
+      eligo_window_import_files (window, files, n_files);
+    }
+  else if (window == NULL)
+    {
+      /* Imported once a database is chosen in the error dialog. */
+      if (self->pending_files == NULL)
+        self->pending_files = g_ptr_array_new_with_free_func (g_object_unref);
+      for (int i = 0; i < n_files; i++)
+        g_ptr_array_add (self->pending_files, g_object_ref (files[i]));
+    }
 }
 
 static void
@@ -410,6 +649,11 @@ eligo_application_dispose (GObject *object)
 
   g_clear_object (&self->interface_settings);
   g_clear_object (&self->database);
+  if (self->database_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->database_chooser));
+  g_clear_object (&self->database_chooser);
+  g_clear_weak_pointer (&self->database_error_dialog);
+  g_clear_pointer (&self->pending_files, g_ptr_array_unref);
 
   G_OBJECT_CLASS (eligo_application_parent_class)->dispose (object);
 }

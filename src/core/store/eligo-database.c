@@ -200,10 +200,60 @@ static const char * const sort_columns[ELIGO_N_SORT_FIELDS] = {
   [ELIGO_SORT_FIRST_POSTED] = "first_posted",
 };
 
+/*
+ * What SQLite's result code means for the nurse, if it says more than
+ * SQLite's own words: a damaged file, a file or folder Eligo may not write,
+ * another program that kept the database busy past the timeout.
+ */
+static gboolean
+set_file_error (const char  *path,
+                int          rc,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not an Eligo database or is damaged"), display);
+      return TRUE;
+
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      {
+        g_autofree char *dir = g_path_get_dirname (path);
+        g_autofree char *display_dir = g_filename_display_name (dir);
+
+        g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                     /* Translators: the first %s is a file name, the second its folder */
+                     _("Cannot use the database “%s”: Eligo must be able to write to it and "
+                       "to its folder “%s”"), display, display_dir);
+        return TRUE;
+      }
+
+    case SQLITE_BUSY:
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
+                   /* Translators: %s is a file name */
+                   _("The database “%s” was kept busy by another program for too long. "
+                     "Try again."), display);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
 void
 _eligo_database_set_error (EligoDatabase  *self,
                            GError        **error)
 {
+  if (set_file_error (self->path, sqlite3_errcode (self->db), error))
+    return;
+
   g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
                _("Database %s: %s"), self->path, sqlite3_errmsg (self->db));
 }
@@ -214,12 +264,15 @@ _eligo_database_exec (EligoDatabase  *self,
                       GError        **error)
 {
   char *message = NULL;
+  int rc;
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, &message);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
-                   _("Database %s: %s"), self->path,
-                   message != NULL ? message : sqlite3_errmsg (self->db));
+      if (!set_file_error (self->path, rc, error))
+        g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_SQL,
+                     _("Database %s: %s"), self->path,
+                     message != NULL ? message : sqlite3_errmsg (self->db));
       sqlite3_free (message);
       return FALSE;
     }
@@ -256,10 +309,6 @@ read_user_version (EligoDatabase  *self,
 
   if (rc == SQLITE_ROW)
     version = sqlite3_column_int (stmt, 0);
-  else if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
-    g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
-                 _("%s is not an Eligo database (it is not an SQLite file or it is damaged)"),
-                 self->path);
   else
     _eligo_database_set_error (self, error);
 
@@ -276,13 +325,29 @@ migrate (EligoDatabase  *self,
   for (; version < ELIGO_DATABASE_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = NULL;
+      int current;
 
       g_debug ("Migrating %s from schema %d to %d", self->path, version, version + 1);
 
-      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
 
+      /* Another process (a second eligo-cli, the app) may have migrated it
+       * while this one waited for the lock. */
+      current = read_user_version (self, error);
+      if (current < 0)
+        {
+          rollback (self);
+          return FALSE;
+        }
+      if (current > version)
+        {
+          rollback (self);
+          version = current - 1;
+          continue;
+        }
+
+      set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
       if (!_eligo_database_exec (self, migrations[version], error) ||
           !_eligo_database_exec (self, set_version, error) ||
           !_eligo_database_exec (self, "COMMIT", error))
@@ -304,12 +369,16 @@ migrate (EligoDatabase  *self,
  * (the import worker, the window), and another process would then take
  * itself for the last user and checkpoint and delete the write-ahead log
  * under our feet. A missing file is created with O_EXCL (a fresh inode no
- * connection can hold a lock on); an existing one is made private by path. */
+ * connection can hold a lock on); an existing one is made private by path,
+ * once it is known to be a database (a damaged file is left as it was). */
 static gboolean
 ensure_private_file (const char  *path,
                      GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *display_dir = g_filename_display_name (dir);
+  GStatBuf st;
   int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -328,6 +397,15 @@ ensure_private_file (const char  *path,
       return TRUE;
     }
 
+  if (errno == EACCES || errno == EPERM || errno == EROFS)
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   /* Translators: the first %s is a file name, the second its folder */
+                   _("Cannot create the database “%s”: the folder “%s” is read-only"),
+                   display, display_dir);
+      return FALSE;
+    }
+
   if (errno != EEXIST)
     {
       int saved_errno = errno;
@@ -337,8 +415,21 @@ ensure_private_file (const char  *path,
       return FALSE;
     }
 
-  if (g_chmod (path, 0600) != 0)
-    g_warning ("Cannot make the database private: %s", g_strerror (errno));
+  /* Only a regular file can be a database; anything else is left as it is. */
+  if (g_stat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   /* Translators: %s is a file name */
+                   _("“%s” is a folder, not an Eligo database"), display);
+      return FALSE;
+    }
+  else if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not an Eligo database or is damaged"), display);
+      return FALSE;
+    }
 
   return TRUE;
 }
@@ -400,6 +491,7 @@ eligo_database_open (const char  *path,
 {
   g_autoptr(EligoDatabase) self = NULL;
   int version;
+  int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -410,21 +502,41 @@ eligo_database_open (const char  *path,
   if (!ensure_private_file (path, error))
     return NULL;
 
-  if (sqlite3_open_v2 (path, &self->db,
-                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
     {
-      g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
-                   _("Cannot open the database %s: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      if (!set_file_error (path, rc, error))
+        g_set_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_OPEN,
+                     _("Cannot open the database %s: %s"), path,
+                     self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
 
+  /* Every connection waits for another's write (the CLI, the import worker)
+   * instead of failing; writers take the lock up front (BEGIN IMMEDIATE), so
+   * no transaction has to upgrade a read snapshot, which no wait can fix. */
   sqlite3_busy_timeout (self->db, 5000);
   sqlite3_extended_result_codes (self->db, 0);
+
+  /* A file SQLite opened only for reading (not ours to write) would fail
+   * on the first change, far from here: say so now. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      set_file_error (path, SQLITE_READONLY, error);
+      return NULL;
+    }
 
   version = read_user_version (self, error);
   if (version < 0)
     return NULL;
+
+  /* The header can be sound while the schema behind it is not: read it now,
+   * so that a damaged file is reported as such and never written to. */
+  if (!_eligo_database_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+
+  if (g_chmod (path, 0600) != 0)
+    g_warning ("Cannot make the database private: %s", g_strerror (errno));
 
   if (version > ELIGO_DATABASE_SCHEMA_VERSION)
     {
