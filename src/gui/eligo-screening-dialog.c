@@ -88,7 +88,6 @@ struct _EligoScreeningDialog
   gboolean              dirty;
   gboolean              closing;
   gboolean              parent_closing; /* the main window (or a quit) waits on the question */
-  gboolean              logged;        /* every trial's latest screening holds what is shown */
 
   /* Template widgets */
   GtkWidget            *title_label;
