@@ -25,6 +25,8 @@ EligoVariableEditor  *_eligo_screening_dialog_get_variable_editor (EligoScreenin
 GtkWidget            *_eligo_screening_dialog_get_id_entry        (EligoScreeningDialog  *self);
 const char           *_eligo_screening_dialog_get_id_error        (EligoScreeningDialog  *self);
 GtkWidget            *_eligo_screening_dialog_get_notebook        (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_save_button     (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_patient_drop_down (EligoScreeningDialog *self);
 EligoCriterionRow    *_eligo_screening_dialog_get_row             (EligoScreeningDialog  *self,
                                                                    const char            *criterion_id);
 EligoScreeningResult *_eligo_screening_dialog_get_result          (EligoScreeningDialog  *self,

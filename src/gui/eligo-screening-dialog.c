@@ -87,6 +87,7 @@ struct _EligoScreeningDialog
   guint                 syncing;
   gboolean              dirty;
   gboolean              closing;
+  gboolean              parent_closing; /* the main window (or a quit) waits on the question */
 
   /* Template widgets */
   GtkWidget            *title_label;
@@ -1284,8 +1285,19 @@ eligo_screening_dialog_run_pending (EligoScreeningDialog *self)
   switch (pending)
     {
     case PENDING_CLOSE:
-      self->closing = TRUE;
-      gtk_window_destroy (GTK_WINDOW (self));
+      {
+        GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+        g_autoptr(GtkWindow) closing_parent = NULL;
+
+        /* The window that was closing, or the quit, goes on once answered. */
+        if (self->parent_closing && parent != NULL)
+          closing_parent = g_object_ref (parent);
+
+        self->closing = TRUE;
+        gtk_window_destroy (GTK_WINDOW (self));
+        if (closing_parent != NULL)
+          gtk_window_close (closing_parent);
+      }
       break;
 
     case PENDING_LOAD:
@@ -1325,9 +1337,14 @@ on_confirm_response_cb (GtkDialog            *dialog,
     {
     case GTK_RESPONSE_ACCEPT:
       if (_eligo_screening_dialog_save (self))
-        eligo_screening_dialog_run_pending (self);
+        {
+          eligo_screening_dialog_run_pending (self);
+        }
       else
-        self->pending = PENDING_NONE;
+        {
+          self->pending = PENDING_NONE;
+          self->parent_closing = FALSE;
+        }
       break;
 
     case GTK_RESPONSE_REJECT:
@@ -1336,6 +1353,7 @@ on_confirm_response_cb (GtkDialog            *dialog,
 
     default:
       self->pending = PENDING_NONE;
+      self->parent_closing = FALSE;
       g_clear_pointer (&self->pending_id, g_free);
       eligo_screening_dialog_select_stored (self);
       break;
@@ -1350,9 +1368,13 @@ eligo_screening_dialog_confirm (EligoScreeningDialog *self,
 {
   GtkWidget *button;
 
-  self->pending = pending;
-  g_free (self->pending_id);
-  self->pending_id = g_strdup (pending_id);
+  /* A close asked for while the question is up wins over loading a patient. */
+  if (self->confirm_dialog == NULL || self->pending != PENDING_CLOSE)
+    {
+      self->pending = pending;
+      g_free (self->pending_id);
+      self->pending_id = g_strdup (pending_id);
+    }
 
   if (!self->dirty)
     {
@@ -1488,6 +1510,20 @@ on_settings_changed_cb (EligoScreeningDialog *self,
 {
   if (g_strcmp0 (key, "screener-name") == 0 || g_strcmp0 (key, "site-name") == 0)
     eligo_screening_dialog_update_screener (self);
+}
+
+/* Runs before the main window's own close handler, which asks this dialog
+ * to close: remember that the window (or a quit closing every window)
+ * waits on the answer, so that Save or Discard let it go on.
+ */
+static gboolean
+on_parent_close_request_cb (GtkWindow            *parent,
+                            EligoScreeningDialog *self)
+{
+  if (eligo_screening_dialog_has_unsaved_changes (self))
+    self->parent_closing = TRUE;
+
+  return FALSE;
 }
 
 static gboolean
@@ -1689,6 +1725,9 @@ eligo_screening_dialog_new (GtkWindow     *parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
   self->database = g_object_ref (database);
+  if (parent != NULL)
+    g_signal_connect_object (parent, "close-request", G_CALLBACK (on_parent_close_request_cb),
+                             self, 0);
 
   for (guint i = 0; i < trials->len; i++)
     {
@@ -1774,6 +1813,22 @@ _eligo_screening_dialog_get_notebook (EligoScreeningDialog *self)
   g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), NULL);
 
   return self->notebook;
+}
+
+GtkWidget *
+_eligo_screening_dialog_get_save_button (EligoScreeningDialog *self)
+{
+  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), NULL);
+
+  return self->save_button;
+}
+
+GtkWidget *
+_eligo_screening_dialog_get_patient_drop_down (EligoScreeningDialog *self)
+{
+  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), NULL);
+
+  return self->patient_drop_down;
 }
 
 EligoCriterionRow *
