@@ -144,6 +144,7 @@ spawn_import (const char *db_path,
   /* A killed process reports no leaks anyway, and the unwinder leak checking
    * needs makes the sanitizer build's import some ten times slower. */
   g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LSAN_OPTIONS");
   process = g_subprocess_launcher_spawn (launcher, &error, cli, "--database", db_path, "import",
                                          pages_dir, NULL);
   g_assert_no_error (error);

@@ -62,6 +62,7 @@ import_start (Import     *import,
   /* The CLI's leaks are checked by test-cli; here the slow unwinder leak
    * checking needs would only make the import crawl in the sanitizer build. */
   g_subprocess_launcher_setenv (launcher, "ASAN_OPTIONS", "detect_leaks=0", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LSAN_OPTIONS");
   import->process = g_subprocess_launcher_spawn (launcher, &error, cli, "--database", db_path,
                                                  "import", pages_dir, NULL);
   g_assert_no_error (error);
