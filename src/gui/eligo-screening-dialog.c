@@ -353,12 +353,40 @@ eligo_screening_dialog_set_dirty (EligoScreeningDialog *self,
   eligo_screening_dialog_update_actions (self);
 }
 
+/* Whether every open trial already has a saved screening of the stored
+ * patient: only then would a save with nothing changed repeat the log. */
+static gboolean
+eligo_screening_dialog_all_pages_saved (EligoScreeningDialog *self)
+{
+  if (self->loaded_id == NULL || self->database == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      TrialPage *page = g_ptr_array_index (self->pages, i);
+      EligoScreeningFilter filter = {
+        .nct_id = eligo_trial_get_nct_id (page->trial),
+        .screening_id = self->loaded_id,
+      };
+      g_autoptr(GPtrArray) records = NULL;
+
+      records = eligo_database_list_screenings (self->database, &filter, NULL);
+      if (records == NULL || records->len == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 eligo_screening_dialog_update_actions (EligoScreeningDialog *self)
 {
-  /* A save with nothing changed would only repeat the last screening. */
+  /* A save with nothing changed would only repeat the last screening; a
+   * stored patient opened for a trial she was never screened for has
+   * something to save from the start. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "screening.save",
-                                 self->dirty || self->loaded_id == NULL);
+                                 self->dirty ||
+                                 !eligo_screening_dialog_all_pages_saved (self));
 }
 
 static void
