@@ -1778,6 +1778,10 @@ eligo_screening_dialog_new (GtkWindow     *parent,
 
   gtk_notebook_set_show_tabs (GTK_NOTEBOOK (self->notebook), trials->len > 1);
 
+  /* Every registry record says which sexes a trial takes, and criteria such as
+   * "male or female" name it without a rule: the nurse can always give it. */
+  g_hash_table_add (names, (gpointer) "sex");
+
   /* In the order of variables.md */
   all = eligo_variables_get_all (&n_all);
   for (guint i = 0; i < n_all; i++)

@@ -318,6 +318,8 @@ test_every_rule_variable (Fixture       *fixture,
     {
       dialog = open_one (fixture, seed_trials[i], NULL);
       assert_fields_for_rules (fixture, dialog, (const char *[]) { seed_trials[i], NULL });
+      /* Sex always, even where no rule reads it ("male or female" in NCT07072494). */
+      g_assert_true (GTK_IS_DROP_DOWN (get_field (dialog, "sex")));
       close_dialog (dialog);
     }
 
