@@ -347,3 +347,29 @@ eligo_test_write_pages (const char *dir,
 
   return pages;
 }
+
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the default main loop until @condition holds; fails after @seconds.
+ * A 10 ms timer keeps the loop waking, so conditions that change without an
+ * event (a subprocess, a file monitor's debounce) are seen. */
+void
+eligo_test_wait_until (EligoTestCondition condition,
+                       gpointer           data,
+                       guint              seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_TIME_SPAN_SECOND;
+  guint source = g_timeout_add (10, wake_up_cb, NULL);
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  g_source_remove (source);
+}

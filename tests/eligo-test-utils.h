@@ -37,4 +37,10 @@ GPtrArray     *eligo_test_write_pages        (const char   *dir,
                                               guint         n_pages,
                                               guint         per_page);
 
+typedef gboolean (*EligoTestCondition) (gpointer data);
+
+void           eligo_test_wait_until         (EligoTestCondition condition,
+                                              gpointer      data,
+                                              guint         seconds);
+
 G_END_DECLS

@@ -65,31 +65,6 @@ reset_settings (void)
 }
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 10 seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-  guint source = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-}
-
-static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -168,7 +143,7 @@ open_dialog (Fixture            *fixture,
   dialog = eligo_screening_dialog_new (NULL, fixture->database, trials, patient);
   g_assert_true (ELIGO_IS_SCREENING_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (is_mapped, dialog);
+  eligo_test_wait_until (is_mapped, dialog, 10);
 
   return ELIGO_SCREENING_DIALOG (dialog);
 }
@@ -188,7 +163,7 @@ close_dialog (EligoScreeningDialog *dialog)
 {
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  wait_until (is_null, &dialog);
+  eligo_test_wait_until (is_null, &dialog, 10);
 }
 
 static GtkWidget *
@@ -288,7 +263,7 @@ test_sex_single_trial (Fixture       *fixture,
 
   /* Unknown, Female, Male */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (field), 1);
-  wait_until (rescreened, dialog);
+  eligo_test_wait_until (rescreened, dialog, 10);
   g_assert_true (eligo_patient_get_fact (patient, "sex", &value));
   g_assert_cmpstr (value.symbol, ==, "female");
   g_assert_cmpint (eligo_criterion_row_get_verdict (_eligo_screening_dialog_get_row (dialog,
@@ -298,7 +273,7 @@ test_sex_single_trial (Fixture       *fixture,
                    eligo_criterion_row_verdict_mark (ELIGO_VERDICT_PASS));
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (field), 0);
-  wait_until (rescreened, dialog);
+  eligo_test_wait_until (rescreened, dialog, 10);
   g_assert_false (eligo_patient_get_fact (patient, "sex", NULL));
   g_assert_cmpstr (row_mark (dialog, SEX_TRIAL "/I1"), ==,
                    eligo_criterion_row_verdict_mark (ELIGO_VERDICT_UNKNOWN));
@@ -386,7 +361,7 @@ store_patient (Fixture    *fixture,
   g_autofree char *id = g_strdup (eligo_patient_get_screening_id (patient));
 
   g_assert_true (eligo_patient_set_fact (patient, "age_years", &age, NULL));
-  wait_until (rescreened, dialog);
+  eligo_test_wait_until (rescreened, dialog, 10);
   g_assert_true (save_enabled (dialog));
   g_assert_true (_eligo_screening_dialog_save (dialog));
   close_dialog (dialog);

@@ -66,31 +66,6 @@ reset_settings (void)
 }
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 10 seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-  guint source = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-}
-
-static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (GTK_WIDGET (data));
@@ -124,7 +99,7 @@ open_dialog (Fixture      *fixture,
   dialog = eligo_screening_dialog_new (NULL, fixture->database, trials, patient);
   g_assert_true (ELIGO_IS_SCREENING_DIALOG (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (is_mapped, dialog);
+  eligo_test_wait_until (is_mapped, dialog, 10);
 
   return ELIGO_SCREENING_DIALOG (dialog);
 }
@@ -175,7 +150,7 @@ destroy_dialog (EligoScreeningDialog **dialog)
 
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) dialog);
   gtk_window_destroy (GTK_WINDOW (widget));
-  wait_until (is_null, dialog);
+  eligo_test_wait_until (is_null, dialog, 10);
 }
 
 static void
@@ -201,7 +176,7 @@ type_fact (EligoScreeningDialog *dialog,
   g_assert_nonnull (field);
   g_assert_true (GTK_IS_EDITABLE (field));
   gtk_editable_set_text (GTK_EDITABLE (field), text);
-  wait_until (rescreened, dialog);
+  eligo_test_wait_until (rescreened, dialog, 10);
 }
 
 /* Picks Unknown (0), Yes (1) or No (2) for a yes/no variable. */
@@ -220,7 +195,7 @@ choose_fact (EligoScreeningDialog *dialog,
     button = gtk_widget_get_next_sibling (button);
   g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
-  wait_until (rescreened, dialog);
+  eligo_test_wait_until (rescreened, dialog, 10);
 }
 
 static EligoVerdict
@@ -549,7 +524,7 @@ test_close_asks (Fixture       *fixture,
   confirm = _eligo_screening_dialog_get_confirm_dialog (dialog);
   g_assert_nonnull (confirm);
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_REJECT);
-  wait_until (is_null, &fixture->dialog);
+  eligo_test_wait_until (is_null, &fixture->dialog, 10);
 }
 
 /* Closing the main window, as Ctrl+Q does, asks the dialog's question
@@ -568,7 +543,7 @@ test_window_close_asks (Fixture       *fixture,
   window = GTK_WIDGET (eligo_window_new (NULL, fixture->database));
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
+  eligo_test_wait_until (is_mapped, window, 10);
 
   g_ptr_array_add (trials, eligo_database_get_trial_by_nct_id (fixture->database, NCT_ID, &error));
   g_assert_no_error (error);
@@ -576,7 +551,7 @@ test_window_close_asks (Fixture       *fixture,
                                                                fixture->database, trials, NULL));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_present (GTK_WINDOW (dialog));
-  wait_until (is_mapped, dialog);
+  eligo_test_wait_until (is_mapped, dialog, 10);
   type_fact (dialog, "ecog", "2");
 
   gtk_window_close (GTK_WINDOW (window));
@@ -596,8 +571,8 @@ test_window_close_asks (Fixture       *fixture,
   confirm = _eligo_screening_dialog_get_confirm_dialog (dialog);
   g_assert_nonnull (confirm);
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_REJECT);
-  wait_until (is_null, &dialog);
-  wait_until (is_null, &window);
+  eligo_test_wait_until (is_null, &dialog, 10);
+  eligo_test_wait_until (is_null, &window, 10);
 }
 
 /* A stored id cannot be taken by a new patient; the next id is suggested. */
@@ -831,14 +806,14 @@ test_preferences (void)
   window = eligo_preferences_window_new (NULL);
   g_assert_true (ELIGO_IS_PREFERENCES_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
-  wait_until (is_mapped, window);
+  eligo_test_wait_until (is_mapped, window, 10);
 
   g_settings_set_enum (settings, "creatinine-unit", 1);
   g_assert_cmpint (g_settings_get_enum (settings, "creatinine-unit"), ==, 1);
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_destroy (GTK_WINDOW (window));
-  wait_until (is_null, &window);
+  eligo_test_wait_until (is_null, &window, 10);
 }
 
 int

@@ -65,31 +65,6 @@ reset_settings (void)
 }
 
 static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 30 seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-  guint source = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-}
-
-static gboolean
 is_mapped_cb (gpointer data)
 {
   return gtk_widget_get_mapped (data);
@@ -151,7 +126,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (eligo_window_new (NULL, fixture->database));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped_cb, fixture->window);
+  eligo_test_wait_until (is_mapped_cb, fixture->window, 30);
 }
 
 static void
@@ -281,7 +256,7 @@ test_import_files (Fixture       *fixture,
   g_assert_nonnull (_eligo_window_get_banner_text (window));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_eligo_window_get_column_view (window))));
 
-  wait_until (import_done_cb, window);
+  eligo_test_wait_until (import_done_cb, window, 30);
   g_assert_cmpstr (_eligo_window_get_banner_text (window), ==,
                    "Imported 2 trials, 1 file rejected");
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), ==, N_SEED_TRIALS + 2);
@@ -331,7 +306,7 @@ test_import_rejected_reason (Fixture       *fixture,
   g_assert_nonnull (error);
 
   import_paths (window, bad, NULL);
-  wait_until (import_done_cb, window);
+  eligo_test_wait_until (import_done_cb, window, 30);
   g_assert_cmpstr (_eligo_window_get_banner_text (window), ==,
                    "Imported 0 trials, 1 file rejected");
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), ==, N_SEED_TRIALS);
@@ -358,7 +333,7 @@ test_import_folder_and_queue (Fixture       *fixture,
 
   import_paths (window, folder, NULL);
   import_paths (window, again, NULL);
-  wait_until (import_done_cb, window);
+  eligo_test_wait_until (import_done_cb, window, 30);
 
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), ==, N_SEED_TRIALS + 3);
   g_assert_true (rows_contain (window, "NCT00033839"));
@@ -382,7 +357,7 @@ test_import_cancel (Fixture       *fixture,
 
   import_paths (window, folder, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.import-cancel", NULL);
-  wait_until (import_done_cb, window);
+  eligo_test_wait_until (import_done_cb, window, 30);
 
   g_assert_true (g_str_has_prefix (_eligo_window_get_banner_text (window), "Import stopped"));
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), <, N_SEED_TRIALS + 700);

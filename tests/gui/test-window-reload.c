@@ -73,31 +73,6 @@ reset_settings (void)
     g_settings_reset (settings, keys[i]);
 }
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after WAIT_SECONDS. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + WAIT_SECONDS * G_TIME_SPAN_SECOND;
-  guint source = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-}
-
 /* Runs the main loop for @msec, so that pending file events are handled. */
 static void
 iterate_for (guint msec)
@@ -175,7 +150,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (eligo_window_new (NULL, fixture->database));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped_cb, fixture->window);
+  eligo_test_wait_until (is_mapped_cb, fixture->window, WAIT_SECONDS);
   iterate_pending ();
 
   g_signal_connect (_eligo_window_get_trial_list (fixture->window), "items-changed",
@@ -300,7 +275,7 @@ test_cli_import (Fixture       *fixture,
   g_assert_cmpstr (eligo_trial_get_nct_id (shown), ==, "NCT06585345");
 
   cli_import (fixture, NEW_TRIAL);
-  wait_until (shows_new_trial_cb, window);
+  eligo_test_wait_until (shows_new_trial_cb, window, WAIT_SECONDS);
 
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), ==, N_SEED_TRIALS + 1);
   g_assert_cmpstr (_eligo_window_get_subtitle (window), ==, "6 trials");
@@ -346,7 +321,7 @@ test_cli_import_keeps_search (Fixture       *fixture,
   cli_import (fixture, NEW_TRIAL);
   cli_import (fixture, OTHER_NEW_TRIAL);
   expected_subtitle = g_strdup_printf ("%u of %u trials", n_matching + 1, N_SEED_TRIALS + 2);
-  wait_until (subtitle_is_cb, window);
+  eligo_test_wait_until (subtitle_is_cb, window, WAIT_SECONDS);
   g_clear_pointer (&expected_subtitle, g_free);
 
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "CD19");
@@ -387,7 +362,7 @@ test_removal (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (deleted->len, ==, 1);
 
-  wait_until (lost_trial_cb, window);
+  eligo_test_wait_until (lost_trial_cb, window, WAIT_SECONDS);
   g_assert_cmpuint (g_list_model_get_n_items (get_rows (window)), ==, N_SEED_TRIALS - 1);
   g_assert_cmpstr (_eligo_window_get_subtitle (window), ==, "4 trials");
   selected = dup_selected_nct_id (window);
@@ -417,7 +392,7 @@ test_removal_of_selected (Fixture       *fixture,
   deleted = eligo_database_delete_trials (other, &id, 1, &error);
   g_assert_no_error (error);
 
-  wait_until (lost_trial_cb, window);
+  eligo_test_wait_until (lost_trial_cb, window, WAIT_SECONDS);
   selected = dup_selected_nct_id (window);
   g_assert_null (selected);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->page_stack), ==, "placeholder");
@@ -446,7 +421,7 @@ test_own_import_reloads_once (Fixture       *fixture,
   study = eligo_test_data_path ("ctgov", "studies", NEW_TRIAL ".json", NULL);
   file = g_file_new_for_path (study);
   eligo_window_import_files (window, &file, 1);
-  wait_until (import_done_cb, window);
+  eligo_test_wait_until (import_done_cb, window, WAIT_SECONDS);
   g_assert_true (rows_contain (window, NEW_TRIAL));
 
   n_reloads = fixture->n_reloads;
@@ -552,7 +527,7 @@ test_screening_log (Fixture       *fixture,
                                                                     fixture->database));
   g_object_ref (log);
   gtk_window_present (GTK_WINDOW (log));
-  wait_until (is_mapped_cb, log);
+  eligo_test_wait_until (is_mapped_cb, log, WAIT_SECONDS);
   g_assert_cmpuint (g_list_model_get_n_items (_eligo_screening_log_window_get_shown (log)), ==, 1);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (
                                        _eligo_screening_log_window_get_shown (log)), 0);
@@ -564,7 +539,7 @@ test_screening_log (Fixture       *fixture,
   g_assert_no_error (error);
   save_screening (other, "SCR-202");
 
-  wait_until (log_shows_two_cb, log);
+  eligo_test_wait_until (log_shows_two_cb, log, WAIT_SECONDS);
   row = _eligo_screening_log_window_get_selected_row (log);
   g_assert_nonnull (row);
   g_assert_cmpint (eligo_screening_log_row_get_record (row)->id, ==, selected_id);

@@ -31,6 +31,7 @@
 #include "eligo-database.h"
 #include "eligo-filter-popover.h"
 #include "eligo-format.h"
+#include "eligo-test-utils.h"
 #include "eligo-trial.h"
 #include "eligo-trial-page.h"
 #include "eligo-window.h"
@@ -172,31 +173,6 @@ show_window (EligoDatabase *database)
   return show_window_sized (database, 0, 0);
 }
 
-static gboolean
-wake_up_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-/* Runs the main loop until @condition holds; fails after 10 seconds. */
-static void
-wait_until (Condition condition,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
-  guint source = g_timeout_add (10, wake_up_cb, NULL);
-
-  while (!condition (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (source);
-}
-
 typedef struct
 {
   EligoWindow *window;
@@ -217,7 +193,7 @@ wait_for_subtitle (EligoWindow *window,
 {
   SubtitleWait wait = { window, text };
 
-  wait_until (subtitle_is_cb, &wait);
+  eligo_test_wait_until (subtitle_is_cb, &wait, 10);
 }
 
 static guint
