@@ -180,10 +180,9 @@ _eligo_cli_compare (const char  *database_path,
     {
       JsonObject *object = eligo_comparison_to_json (comparison, only_differences);
       g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
-      g_autofree char *json = json_to_string (root, TRUE);
 
       json_object_unref (object);
-      g_print ("%s\n", json);
+      _eligo_cli_print_json (root);
     }
   else
     {

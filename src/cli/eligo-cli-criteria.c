@@ -34,9 +34,8 @@ static void
 print_json_object (JsonObject *object)
 {
   g_autoptr(JsonNode) root = json_node_init_object (json_node_alloc (), object);
-  g_autofree char *json = json_to_string (root, TRUE);
 
-  g_print ("%s\n", json);
+  _eligo_cli_print_json (root);
 }
 
 /* The first line of a criterion's text, shortened to @width columns. */

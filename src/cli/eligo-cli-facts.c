@@ -28,14 +28,6 @@
 
 #include "eligo-cli-private.h"
 
-static void
-print_json (JsonNode *root)
-{
-  g_autofree char *json = json_to_string (root, TRUE);
-
-  g_print ("%s\n", json);
-}
-
 /* YYYY-MM-DD, a real day */
 static gboolean
 parse_as_of (const char *text,
@@ -220,7 +212,7 @@ print_patient (EligoPatient *patient,
       json_object_set_array_member (object, "stale", json_array_new ());
       json_object_set_array_member (object, "unused", json_array_new ());
       root = json_node_init_object (json_node_alloc (), object);
-      print_json (root);
+      _eligo_cli_print_json (root);
       return;
     }
 
@@ -309,7 +301,7 @@ _eligo_cli_facts (const char  *database_path,
     {
       g_autoptr(JsonNode) root = eligo_fhir_facts_to_json (facts);
 
-      print_json (root);
+      _eligo_cli_print_json (root);
     }
   else
     print_facts_text (facts);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "eligo-database.h"
 
@@ -28,6 +29,7 @@ typedef enum {
 } OutputFormat;
 
 void            _eligo_cli_print_error     (const char      *message);
+void            _eligo_cli_print_json      (JsonNode        *root);
 int             _eligo_cli_usage_error     (GOptionContext  *context,
                                             const char      *message);
 GOptionContext *_eligo_cli_command_context (const char      *name);

@@ -63,6 +63,15 @@ _eligo_cli_print_error (const char *message)
   g_printerr ("eligo-cli: %s\n", message);
 }
 
+/* Prints @root as indented JSON and a newline on stdout. */
+void
+_eligo_cli_print_json (JsonNode *root)
+{
+  g_autofree char *json = json_to_string (root, TRUE);
+
+  g_print ("%s\n", json);
+}
+
 int
 _eligo_cli_usage_error (GOptionContext *context,
              const char     *message)
