@@ -10,6 +10,8 @@ ELIGO_BUILD_PACKAGES=(
   libgtk-4-dev
   libjson-glib-dev
   libsqlite3-dev
+  libsoup-3.0-dev        # the registry client (fetch, refresh, search)
+  glib-networking        # TLS for libsoup: the registry is https only
   meson
   ninja-build
   gcc
