@@ -19,15 +19,14 @@ set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
 
-# The targets, in the order they run. The FHIR reader (issue 13) and the
-# registry client's response handling (issue 14) get theirs here, as
-# fuzz-fhir and fuzz-registry, when they exist.
-fuzz_targets=(import splitter extractor rule patient)
+# The targets, in the order they run.
+fuzz_targets=(import splitter extractor rule patient fhir)
 
 # Which dictionary each target uses (tests/fuzz/NAME.dict).
 declare -A fuzz_dicts=(
   [import]=json
   [patient]=json
+  [fhir]=fhir
   [splitter]=criteria
   [extractor]=criteria
   [rule]=rule

@@ -6,7 +6,8 @@
 A small, representative subset, so the repository stays small: every 19th
 study record by size (up to 40 kB), the partial records, the smaller
 registry responses; the eligibility texts of 60 records; the rules of the
-hand-judged gold files; a few patient files. Deterministic: running it
+hand-judged gold files; a few patient files; the six Synthea bundles cut
+to a dozen resources each, and hand-made bundles for the paths they miss. Deterministic: running it
 again writes the same files.
 """
 import hashlib
@@ -147,12 +148,62 @@ def patient_corpus():
     write(out, '{"id":"SCR-1","facts":{"a\\7":30}}', 'control-escape.json')
 
 
+FHIR = os.path.join(ROOT, 'tests', 'data', 'fhir')
+FHIR_KEEP = ('Patient', 'Observation', 'Condition')
+
+
+def small_bundle(bundle, start, count):
+    """The Patient, and `count` of the Observations and Conditions from
+    `start` on: the shapes of a real bundle at a size the fuzzer can mutate."""
+    entries = [e for e in bundle['entry'] if e['resource']['resourceType'] in FHIR_KEEP]
+    patient = [e for e in entries if e['resource']['resourceType'] == 'Patient']
+    rest = [e for e in entries if e['resource']['resourceType'] != 'Patient']
+    return dict(bundle, entry=patient + rest[start:start + count])
+
+
+def fhir_corpus():
+    out = reset('fhir')
+    for name in sorted(os.listdir(FHIR)):
+        bundle = json.load(open(os.path.join(FHIR, name), encoding='utf-8'))
+        for start in (0, 40):
+            write(out, json.dumps(small_bundle(bundle, start, 12)),
+                  'synthea-%s-%d.json' % (name.split('_')[0], start))
+    patient = {'resourceType': 'Patient', 'id': 'p1', 'gender': 'female', 'birthDate': '1980-02-29'}
+    def obs(code, value, unit, date, **extra):
+        o = {'resourceType': 'Observation', 'status': 'final',
+             'code': {'coding': [{'system': 'http://loinc.org', 'code': code}]},
+             'subject': {'reference': 'Patient/p1'}, 'effectiveDateTime': date,
+             'valueQuantity': {'value': value, 'unit': unit, 'system': 'http://unitsofmeasure.org',
+                               'code': unit}}
+        o.update(extra)
+        return {'resource': o}
+    entries = [{'resource': patient},
+               obs('1975-2', 1.1, 'mg/dL', '2026-11-28', referenceRange=[{'high': {'value': 1.2, 'unit': 'mg/dL'}}]),
+               obs('2160-0', 88, 'umol/L', '2026-11-28T09:00:00+01:00'),
+               obs('6690-2', 5.2, '10*3/uL', '2026-11-28'),
+               obs('751-8', 1.9, '10*9/L', '2026-11-28'),
+               obs('777-3', 160, '10*3/uL', '2016-12-31'),
+               obs('718-7', 13.25, 'g/dL', '2026-11-30'),
+               obs('1742-6', 30, 'furlong', '2026-11-30'),
+               {'resource': {'resourceType': 'Observation', 'status': 'final',
+                             'code': {'coding': [{'system': 'http://loinc.org', 'code': '89247-1'}]},
+                             'effectiveDateTime': '2026-11-29',
+                             'valueCodeableConcept': {'coding': [{'system': 'http://loinc.org', 'code': 'LA9623-5'}]}}}]
+    for kind in ('collection', 'searchset', 'transaction'):
+        write(out, json.dumps({'resourceType': 'Bundle', 'type': kind, 'entry': entries}),
+              'hand-%s.json' % kind)
+    write(out, json.dumps(patient), 'patient-only.json')
+    write(out, '{"resourceType":"Bundle","type":"collection","entry":[]}', 'empty-bundle.json')
+    write(out, '{"resourceType":"Bundle","type":"document"}', 'document.json')
+
+
 def main():
     studies = studies_by_size()
     import_corpus(studies)
     text_corpora(studies)
     rule_corpus()
     patient_corpus()
+    fhir_corpus()
     for target in sorted(os.listdir(OUT)):
         folder = os.path.join(OUT, target)
         files = os.listdir(folder)
