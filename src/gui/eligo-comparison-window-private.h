@@ -21,6 +21,15 @@ G_BEGIN_DECLS
 #define ELIGO_COMPARISON_MIN_ZOOM 0.5
 #define ELIGO_COMPARISON_MAX_ZOOM 3.0
 
+/* A row of the table as shown. */
+typedef struct
+{
+  EligoComparisonRow *row;
+  GPtrArray          *widgets;   /* GtkWidget: the label cell, then the trials' */
+  char               *haystack;  /* casefolded label and cells, for the filter */
+  gboolean            shown;
+} RowView;
+
 struct _EligoComparisonWindow
 {
   GtkWindow             parent_instance;
@@ -77,6 +86,19 @@ void       _eligo_comparison_window_show_error       (EligoComparisonWindow *sel
                                                       const char            *secondary);
 void       _eligo_comparison_window_set_zoom         (EligoComparisonWindow *self,
                                                       double                 zoom);
+int        _eligo_comparison_window_label_width      (EligoComparisonWindow *self);
+int        _eligo_comparison_window_column_width     (EligoComparisonWindow *self);
+void       _eligo_comparison_window_clear_grid       (GtkGrid               *grid);
+
+void       _eligo_comparison_row_view_free        (RowView               *view);
+
+/* eligo-comparison-window-header.c: the header row above the table. */
+void       _eligo_comparison_window_build_header     (EligoComparisonWindow *self);
+
+/* eligo-comparison-window-body.c: the table. */
+void       _eligo_comparison_window_build_body       (EligoComparisonWindow *self);
+void       _eligo_comparison_window_align_columns    (EligoComparisonWindow *self);
+void       _eligo_comparison_window_apply_visibility (EligoComparisonWindow *self);
 
 /* eligo-comparison-window-actions.c: the actions, their keys, and the
  * popovers that add trials and choose the patient. */

@@ -45,15 +45,6 @@
 #define LABEL_WIDTH        220
 #define MIN_COLUMN_WIDTH   280
 #define COLUMN_WIDTH       240
-#define HEADER_TITLE_CHARS 90
-
-typedef struct
-{
-  EligoComparisonRow *row;
-  GPtrArray          *widgets;   /* GtkWidget: the label cell, then the trials' */
-  char               *haystack;  /* casefolded label and cells, for the filter */
-  gboolean            shown;
-} RowView;
 
 G_DEFINE_FINAL_TYPE (EligoComparisonWindow, eligo_comparison_window, GTK_TYPE_WINDOW)
 
@@ -69,8 +60,8 @@ static void rebuild_views (EligoComparisonWindow *self);
 
 /* Helpers */
 
-static void
-row_view_free (RowView *view)
+void
+_eligo_comparison_row_view_free (RowView *view)
 {
   g_clear_pointer (&view->row, eligo_comparison_row_unref);
   g_clear_pointer (&view->widgets, g_ptr_array_unref);
@@ -78,61 +69,20 @@ row_view_free (RowView *view)
   g_free (view);
 }
 
-static char *
-casefold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
-
-  return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
-static const char *
-verdict_icon (EligoVerdict verdict)
-{
-  switch (verdict)
-    {
-    case ELIGO_VERDICT_PASS:
-      return "emblem-ok-symbolic";
-    case ELIGO_VERDICT_FAIL:
-      return "process-stop-symbolic";
-    case ELIGO_VERDICT_UNKNOWN:
-      return "dialog-question-symbolic";
-    case ELIGO_VERDICT_REVIEW:
-    case ELIGO_N_VERDICTS:
-    default:
-      return "document-edit-symbolic";
-    }
-}
-
-static const char *
-trial_verdict_icon (EligoTrialVerdict verdict)
-{
-  switch (verdict)
-    {
-    case ELIGO_TRIAL_VERDICT_ELIGIBLE:
-      return "emblem-ok-symbolic";
-    case ELIGO_TRIAL_VERDICT_INELIGIBLE:
-      return "process-stop-symbolic";
-    case ELIGO_TRIAL_VERDICT_PENDING:
-    default:
-      return "document-open-recent-symbolic";
-    }
-}
-
-static int
-label_width (EligoComparisonWindow *self)
+int
+_eligo_comparison_window_label_width (EligoComparisonWindow *self)
 {
   return MAX (LABEL_WIDTH, (int) round (LABEL_WIDTH * self->zoom));
 }
 
-static int
-column_width (EligoComparisonWindow *self)
+int
+_eligo_comparison_window_column_width (EligoComparisonWindow *self)
 {
   return MAX (MIN_COLUMN_WIDTH, (int) round (COLUMN_WIDTH * self->zoom));
 }
 
-static void
-clear_grid (GtkGrid *grid)
+void
+_eligo_comparison_window_clear_grid (GtkGrid *grid)
 {
   GtkWidget *child;
 
@@ -274,587 +224,13 @@ update_patient_button (EligoComparisonWindow *self)
                                  self->patient != NULL);
 }
 
-/* The header row */
-
-static void
-on_move_left_clicked_cb (GtkButton             *button,
-                         EligoComparisonWindow *self)
-{
-  guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "eligo-trial-index"));
-
-  if (t > 0)
-    eligo_comparison_window_move_trial (self, t, t - 1);
-}
-
-static void
-on_move_right_clicked_cb (GtkButton             *button,
-                          EligoComparisonWindow *self)
-{
-  guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "eligo-trial-index"));
-
-  eligo_comparison_window_move_trial (self, t, t + 1);
-}
-
-static void
-on_remove_clicked_cb (GtkButton             *button,
-                      EligoComparisonWindow *self)
-{
-  guint t = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "eligo-trial-index"));
-
-  eligo_comparison_window_remove_trial (self, t);
-}
-
-static GdkContentProvider *
-on_drag_prepare_cb (GtkDragSource *source,
-                    double         x,
-                    double         y,
-                    GtkWidget     *header)
-{
-  const char *nct_id = g_object_get_data (G_OBJECT (header), "eligo-nct-id");
-
-  return gdk_content_provider_new_typed (G_TYPE_STRING, nct_id);
-}
-
-static void
-on_drag_begin_cb (GtkDragSource *source,
-                  GdkDrag       *drag,
-                  GtkWidget     *header)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (header);
-
-  gtk_drag_source_set_icon (source, paintable, 24, 16);
-}
-
-static gboolean
-move_idle_cb (gpointer user_data)
-{
-  EligoComparisonWindow *self = user_data;
-
-  self->move_idle_id = 0;
-  eligo_comparison_window_move_trial (self, self->pending_from, self->pending_to);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-on_drop_cb (GtkDropTarget         *target,
-            const GValue          *value,
-            double                 x,
-            double                 y,
-            EligoComparisonWindow *self)
-{
-  GtkWidget *header = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  const char *nct_id = g_value_get_string (value);
-  int from = _eligo_comparison_window_trial_index (self, nct_id);
-  const char *onto = g_object_get_data (G_OBJECT (header), "eligo-nct-id");
-  int to = _eligo_comparison_window_trial_index (self, onto);
-
-  if (from < 0 || to < 0 || from == to)
-    return FALSE;
-
-  /* Rebuild once the drop is over: it destroys the header it lands on. */
-  self->pending_from = (guint) from;
-  self->pending_to = (guint) to;
-  g_clear_handle_id (&self->move_idle_id, g_source_remove);
-  self->move_idle_id = g_idle_add (move_idle_cb, self);
-
-  return TRUE;
-}
-
-static GtkWidget *
-header_button (EligoComparisonWindow *self,
-               const char            *icon_name,
-               const char            *tooltip,
-               const char            *accessible,
-               guint                  t,
-               GCallback              callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_add_css_class (button, "circular");
-  g_object_set_data (G_OBJECT (button), "eligo-trial-index", GUINT_TO_POINTER (t));
-  g_signal_connect (button, "clicked", callback, self);
-
-  return button;
-}
-
-static GtkWidget *
-build_trial_header (EligoComparisonWindow *self,
-                    guint                  t)
-{
-  EligoTrial *trial = g_ptr_array_index (self->trials, t);
-  const char *nct_id = eligo_trial_get_nct_id (trial);
-  g_autofree char *title = eligo_comparison_report_short_title (trial, HEADER_TITLE_CHARS);
-  g_autofree char *left_label = NULL;
-  g_autofree char *right_label = NULL;
-  g_autofree char *remove_label = NULL;
-  GtkWidget *header;
-  GtkWidget *top;
-  GtkWidget *label;
-  GtkWidget *button;
-  GtkDragSource *drag;
-  GtkDropTarget *drop;
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (header, "trial-header");
-  gtk_widget_set_size_request (header, column_width (self), -1);
-  gtk_widget_set_hexpand (header, TRUE);
-  g_object_set_data_full (G_OBJECT (header), "eligo-nct-id", g_strdup (nct_id), g_free);
-
-  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  gtk_box_append (GTK_BOX (header), top);
-
-  label = gtk_label_new (nct_id);
-  gtk_widget_add_css_class (label, "nct-id");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (top), label);
-
-  /* Translators: a button's accessible name; %s is an NCT number */
-  left_label = g_strdup_printf (_("Move %s left"), nct_id);
-  button = header_button (self, rtl ? "go-next-symbolic" : "go-previous-symbolic",
-                          _("Move Left"), left_label, t, G_CALLBACK (on_move_left_clicked_cb));
-  gtk_widget_set_sensitive (button, t > 0);
-  gtk_box_append (GTK_BOX (top), button);
-
-  /* Translators: a button's accessible name; %s is an NCT number */
-  right_label = g_strdup_printf (_("Move %s right"), nct_id);
-  button = header_button (self, rtl ? "go-previous-symbolic" : "go-next-symbolic",
-                          _("Move Right"), right_label, t, G_CALLBACK (on_move_right_clicked_cb));
-  gtk_widget_set_sensitive (button, t + 1 < self->trials->len);
-  gtk_box_append (GTK_BOX (top), button);
-
-  /* Translators: a button's accessible name; %s is an NCT number */
-  remove_label = g_strdup_printf (_("Remove %s from the comparison"), nct_id);
-  button = header_button (self, "window-close-symbolic",
-                          self->trials->len > ELIGO_COMPARISON_MIN_TRIALS
-                          ? _("Remove from the Comparison")
-                          : _("A comparison needs at least 2 trials"),
-                          remove_label, t, G_CALLBACK (on_remove_clicked_cb));
-  gtk_widget_set_sensitive (button, self->trials->len > ELIGO_COMPARISON_MIN_TRIALS);
-  gtk_box_append (GTK_BOX (top), button);
-
-  label = gtk_label_new (title != NULL ? title : ELIGO_FORMAT_ABSENT);
-  gtk_widget_add_css_class (label, "trial-title");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-  gtk_widget_set_tooltip_text (label, eligo_trial_get_brief_title (trial));
-  gtk_box_append (GTK_BOX (header), label);
-
-  if (self->patient != NULL)
-    {
-      EligoScreeningResult *result = eligo_comparison_get_result (self->comparison, t);
-      EligoTrialVerdict verdict = eligo_screening_result_get_verdict (result);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name (trial_verdict_icon (verdict));
-
-      gtk_widget_add_css_class (box, "verdict");
-      gtk_widget_add_css_class (box, eligo_trial_verdict_to_string (verdict));
-      gtk_widget_set_halign (box, GTK_ALIGN_START);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      eligo_trial_verdict_get_label (verdict), -1);
-      gtk_box_append (GTK_BOX (box), image);
-      gtk_box_append (GTK_BOX (box), gtk_label_new (eligo_trial_verdict_get_label (verdict)));
-      gtk_box_append (GTK_BOX (header), box);
-    }
-
-  /* Drag a header onto another to move the trial there. */
-  drag = gtk_drag_source_new ();
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), header);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin_cb), header);
-  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (drag));
-
-  drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
-  gtk_widget_add_controller (header, GTK_EVENT_CONTROLLER (drop));
-
-  return header;
-}
-
-static void
-build_header (EligoComparisonWindow *self)
-{
-  g_autofree char *count = eligo_format_trial_count (self->trials->len);
-  GtkWidget *corner;
-  GtkWidget *label;
-
-  clear_grid (self->header_grid);
-  g_ptr_array_set_size (self->headers, 0);
-
-  corner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_add_css_class (corner, "header-corner");
-  gtk_widget_set_size_request (corner, label_width (self), -1);
-  gtk_widget_set_hexpand (corner, FALSE);
-
-  label = gtk_label_new (count);
-  gtk_widget_add_css_class (label, "count");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (corner), label);
-
-  label = gtk_label_new (_("Drag a header or use its arrows to reorder"));
-  gtk_widget_add_css_class (label, "caption");
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-  gtk_box_append (GTK_BOX (corner), label);
-
-  if (self->patient != NULL)
-    {
-      /* Translators: above the trials' verdicts; %s is a screening id */
-      g_autofree char *text = g_strdup_printf (_("Verdicts for %s"),
-                                               eligo_patient_get_screening_id (self->patient));
-
-      label = gtk_label_new (text);
-      gtk_widget_add_css_class (label, "verdict");
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-      gtk_widget_set_margin_top (label, 6);
-      gtk_box_append (GTK_BOX (corner), label);
-    }
-
-  for (guint t = 0; t < self->trials->len; t++)
-    {
-      GtkWidget *header = build_trial_header (self, t);
-
-      gtk_grid_attach (self->header_grid, header, t + 1, 0, 1, 1);
-      g_ptr_array_add (self->headers, header);
-    }
-
-  /* Last, so that it is drawn over the headers scrolled beneath it */
-  gtk_grid_attach (self->header_grid, corner, 0, 0, 1, 1);
-}
-
-/* The table */
-
-static GtkWidget *
-wrapping_label (const char *text,
-                gboolean    markup)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  if (markup)
-    gtk_label_set_markup (GTK_LABEL (label), text);
-  else
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  /* A small natural width: the cell's size request sets the column's, so
-   * all trial columns are equal. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 8);
-
-  return label;
-}
-
-static GtkWidget *
-build_label_cell (EligoComparisonWindow *self,
-                  EligoComparisonRow    *row)
-{
-  gboolean differs = eligo_comparison_row_differs (row);
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *mark = gtk_label_new (differs ? "≠" : "");
-  GtkWidget *label = wrapping_label (eligo_comparison_row_get_label (row), FALSE);
-
-  gtk_widget_add_css_class (cell, "comparison-cell");
-  gtk_widget_add_css_class (cell, "row-label");
-  gtk_widget_add_css_class (cell, differs ? "differs" : "same");
-  gtk_widget_set_size_request (cell, label_width (self), -1);
-
-  gtk_widget_add_css_class (mark, "diff-mark");
-  gtk_label_set_width_chars (GTK_LABEL (mark), 1);
-  gtk_label_set_yalign (GTK_LABEL (mark), 0);
-  if (differs)
-    {
-      gtk_widget_set_tooltip_text (mark, _("The trials differ"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("The trials differ"), -1);
-    }
-  gtk_box_append (GTK_BOX (cell), mark);
-
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (cell), label);
-
-  /* Only the trials' columns share out the spare width: the label's
-   * expanding stops here. */
-  gtk_widget_set_hexpand (cell, FALSE);
-
-  return cell;
-}
-
-static GtkWidget *
-build_trial_cell (EligoComparisonWindow *self,
-                  EligoComparisonRow    *row,
-                  guint                  t,
-                  GString               *haystack)
-{
-  const char *text = eligo_comparison_row_get_cell (row, t);
-  gboolean differs = eligo_comparison_row_differs (row);
-  GtkWidget *cell = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label;
-  EligoVerdict verdict;
-
-  gtk_widget_add_css_class (cell, "comparison-cell");
-  gtk_widget_add_css_class (cell, differs ? "differs" : "same");
-  gtk_widget_add_css_class (cell, text != NULL ? "filled" : "empty");
-  gtk_widget_set_size_request (cell, column_width (self), -1);
-  gtk_widget_set_hexpand (cell, TRUE);
-
-  if (text != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (text, -1);
-      g_autofree char *markup = NULL;
-
-      if (eligo_comparison_row_get_partial (row, t))
-        markup = g_strdup_printf ("%s<span weight=\"heavy\">*</span>", escaped);
-      else
-        markup = g_steal_pointer (&escaped);
-
-      label = wrapping_label (markup, TRUE);
-      if (eligo_comparison_row_get_partial (row, t))
-        gtk_widget_set_tooltip_text (label, eligo_comparison_partial_legend ());
-      gtk_box_append (GTK_BOX (cell), label);
-
-      g_string_append_c (haystack, '\n');
-      g_string_append (haystack, text);
-    }
-  else if (eligo_comparison_row_get_section (row) != ELIGO_COMPARISON_SECTION_ELIGIBILITY)
-    {
-      label = wrapping_label (ELIGO_FORMAT_ABSENT, FALSE);
-      gtk_widget_add_css_class (label, "absent");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      _("Not stated"), -1);
-      gtk_box_append (GTK_BOX (cell), label);
-    }
-
-  if (eligo_comparison_row_get_verdict (row, t, &verdict))
-    {
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name (verdict_icon (verdict));
-      g_autofree char *class = g_strdup_printf ("verdict-%s", eligo_verdict_to_string (verdict));
-
-      gtk_widget_add_css_class (cell, class);
-      gtk_widget_add_css_class (box, "verdict");
-      gtk_widget_add_css_class (box, eligo_verdict_to_string (verdict));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      eligo_verdict_get_label (verdict), -1);
-      gtk_box_append (GTK_BOX (box), image);
-      gtk_box_append (GTK_BOX (box), gtk_label_new (eligo_verdict_get_label (verdict)));
-      gtk_box_append (GTK_BOX (cell), box);
-    }
-
-  return cell;
-}
-
-static void
-build_body (EligoComparisonWindow *self)
-{
-  guint n_rows = eligo_comparison_get_n_rows (self->comparison);
-  guint n_trials = self->trials->len;
-  int section = -1;
-  int line = 0;
-
-  clear_grid (self->body_grid);
-  g_ptr_array_set_size (self->rows, 0);
-  memset (self->headings, 0, sizeof self->headings);
-
-  for (guint i = 0; i < n_rows; i++)
-    {
-      EligoComparisonRow *row = eligo_comparison_get_row (self->comparison, i);
-      EligoComparisonSection row_section = eligo_comparison_row_get_section (row);
-      g_autoptr(GString) haystack = g_string_new (eligo_comparison_row_get_label (row));
-      RowView *view;
-      GtkWidget *cell;
-
-      if ((int) row_section != section)
-        {
-          GtkWidget *heading = gtk_label_new (eligo_comparison_section_get_title (row_section));
-
-          section = row_section;
-          gtk_widget_add_css_class (heading, "section-heading");
-          gtk_label_set_xalign (GTK_LABEL (heading), 0);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (heading),
-                                          GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-          gtk_grid_attach (self->body_grid, heading, 0, line++, n_trials + 1, 1);
-          self->headings[section] = heading;
-        }
-
-      view = g_new0 (RowView, 1);
-      view->row = eligo_comparison_row_ref (row);
-      view->widgets = g_ptr_array_new ();
-      view->shown = TRUE;
-
-      cell = build_label_cell (self, row);
-      g_ptr_array_add (view->widgets, cell);
-
-      for (guint t = 0; t < n_trials; t++)
-        {
-          GtkWidget *trial_cell = build_trial_cell (self, row, t, haystack);
-
-          gtk_grid_attach (self->body_grid, trial_cell, t + 1, line, 1, 1);
-          g_ptr_array_add (view->widgets, trial_cell);
-        }
-
-      /* Attached last so that, held in view, it is drawn over the cells
-       * scrolled beneath it (see eligo-comparison-table.c) */
-      gtk_grid_attach (self->body_grid, cell, 0, line, 1, 1);
-
-      view->haystack = casefold (haystack->str);
-      g_ptr_array_add (self->rows, view);
-      line++;
-    }
-}
-
-/* Hides the rows that "only differences" or the filter leave out, and the
- * headings of sections left empty. */
-static void
-apply_visibility (EligoComparisonWindow *self)
-{
-  g_autofree char *needle = casefold (gtk_editable_get_text (GTK_EDITABLE (self->filter_entry)));
-  gboolean section_matches[ELIGO_N_COMPARISON_SECTIONS] = { FALSE, };
-  gboolean section_shown[ELIGO_N_COMPARISON_SECTIONS] = { FALSE, };
-  g_autofree char *rows_text = NULL;
-  guint n_shown = 0;
-
-  g_strstrip (needle);
-
-  for (guint s = 0; s < ELIGO_N_COMPARISON_SECTIONS; s++)
-    {
-      g_autofree char *title = casefold (eligo_comparison_section_get_title (s));
-
-      section_matches[s] = *needle != '\0' && strstr (title, needle) != NULL;
-    }
-
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      RowView *view = g_ptr_array_index (self->rows, i);
-      EligoComparisonSection section = eligo_comparison_row_get_section (view->row);
-      gboolean shown = TRUE;
-
-      if (self->only_differences && !eligo_comparison_row_differs (view->row))
-        shown = FALSE;
-      else if (*needle != '\0' && !section_matches[section] &&
-               strstr (view->haystack, needle) == NULL)
-        shown = FALSE;
-
-      view->shown = shown;
-      for (guint w = 0; w < view->widgets->len; w++)
-        gtk_widget_set_visible (g_ptr_array_index (view->widgets, w), shown);
-
-      if (shown)
-        {
-          section_shown[section] = TRUE;
-          n_shown++;
-        }
-    }
-
-  for (guint s = 0; s < ELIGO_N_COMPARISON_SECTIONS; s++)
-    if (self->headings[s] != NULL)
-      gtk_widget_set_visible (self->headings[s], section_shown[s]);
-
-  if (n_shown == self->rows->len)
-    /* Translators: how many rows the comparison shows */
-    rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows",
-                                              self->rows->len),
-                                 self->rows->len);
-  else
-    /* Translators: how many rows the comparison shows, of how many */
-    rows_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u row", "%u of %u rows",
-                                              self->rows->len),
-                                 n_shown, self->rows->len);
-  gtk_label_set_label (self->rows_label, rows_text);
-
-  if (n_shown == 0)
-    {
-      gtk_label_set_label (self->empty_detail_label,
-                           *needle != '\0'
-                           ? _("No row’s label or cells hold the filter’s words.")
-                           : _("The trials are the same on every row."));
-      gtk_stack_set_visible_child_name (self->body_stack, "empty");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->body_stack, "table");
-
-  gtk_widget_set_visible (GTK_WIDGET (self->partial_legend_label),
-                          eligo_comparison_has_partial_cells (self->comparison,
-                                                              self->only_differences));
-}
-
-static void
-measure_columns (GtkGrid *grid,
-                 int     *label_column,
-                 int     *trial_column)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int column, span, natural;
-
-      gtk_grid_query_child (grid, child, &column, NULL, &span, NULL);
-      if (span != 1)
-        continue;
-
-      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-      if (column == 0)
-        *label_column = MAX (*label_column, natural);
-      else
-        *trial_column = MAX (*trial_column, natural);
-    }
-}
-
-static void
-set_column_widths (GtkGrid *grid,
-                   int      label_column,
-                   int      trial_column)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (grid));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int column, span;
-
-      gtk_grid_query_child (grid, child, &column, NULL, &span, NULL);
-      if (span == 1)
-        gtk_widget_set_size_request (child, column == 0 ? label_column : trial_column, -1);
-    }
-}
-
-/* The header row and the table are two grids: give their columns the same
- * minimum and natural widths, the trials' all equal, so that they share
- * out the window's width alike and stay in line. */
-static void
-align_columns (EligoComparisonWindow *self)
-{
-  int label_column = label_width (self);
-  int trial_column = column_width (self);
-
-  measure_columns (self->header_grid, &label_column, &trial_column);
-  measure_columns (self->body_grid, &label_column, &trial_column);
-  set_column_widths (self->header_grid, label_column, trial_column);
-  set_column_widths (self->body_grid, label_column, trial_column);
-}
-
 static void
 rebuild_views (EligoComparisonWindow *self)
 {
-  build_header (self);
-  build_body (self);
-  align_columns (self);
-  apply_visibility (self);
+  _eligo_comparison_window_build_header (self);
+  _eligo_comparison_window_build_body (self);
+  _eligo_comparison_window_align_columns (self);
+  _eligo_comparison_window_apply_visibility (self);
   update_subtitle (self);
   update_patient_button (self);
 
@@ -907,7 +283,7 @@ copy_trials (EligoComparisonWindow *self)
 static void
 on_filter_changed_cb (EligoComparisonWindow *self)
 {
-  apply_visibility (self);
+  _eligo_comparison_window_apply_visibility (self);
 }
 
 static void
@@ -1071,7 +447,7 @@ eligo_comparison_window_init (EligoComparisonWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->trials = g_ptr_array_new_with_free_func (g_object_unref);
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_view_free);
+  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _eligo_comparison_row_view_free);
   self->headers = g_ptr_array_new ();
 
   /* The header row scrolls sideways with the table; the label column of
@@ -1330,7 +706,7 @@ eligo_comparison_window_set_only_differences (EligoComparisonWindow *self,
 
   self->only_differences = only;
   if (self->comparison != NULL)
-    apply_visibility (self);
+    _eligo_comparison_window_apply_visibility (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_DIFFERENCES]);
 }
 
