@@ -22,6 +22,7 @@
 
 #include "eligo-comparison-window-private.h"
 #include "eligo-format.h"
+#include "eligo-screening-log-row.h"
 
 static char *
 casefold (const char *text)
@@ -29,24 +30,6 @@ casefold (const char *text)
   g_autofree char *normal = g_utf8_normalize (text != NULL ? text : "", -1, G_NORMALIZE_ALL);
 
   return g_utf8_casefold (normal != NULL ? normal : "", -1);
-}
-
-static const char *
-verdict_icon (EligoVerdict verdict)
-{
-  switch (verdict)
-    {
-    case ELIGO_VERDICT_PASS:
-      return "emblem-ok-symbolic";
-    case ELIGO_VERDICT_FAIL:
-      return "process-stop-symbolic";
-    case ELIGO_VERDICT_UNKNOWN:
-      return "dialog-question-symbolic";
-    case ELIGO_VERDICT_REVIEW:
-    case ELIGO_N_VERDICTS:
-    default:
-      return "document-edit-symbolic";
-    }
 }
 
 
@@ -154,7 +137,7 @@ build_trial_cell (EligoComparisonWindow *self,
   if (eligo_comparison_row_get_verdict (row, t, &verdict))
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name (verdict_icon (verdict));
+      GtkWidget *image = gtk_image_new_from_icon_name (_eligo_verdict_get_icon_name (verdict));
       g_autofree char *class = g_strdup_printf ("verdict-%s", eligo_verdict_to_string (verdict));
 
       gtk_widget_add_css_class (cell, class);

@@ -21,23 +21,9 @@
 #include "eligo-comparison-report.h"
 #include "eligo-comparison-window-private.h"
 #include "eligo-format.h"
+#include "eligo-screening-log-row.h"
 
 #define HEADER_TITLE_CHARS 90
-
-static const char *
-trial_verdict_icon (EligoTrialVerdict verdict)
-{
-  switch (verdict)
-    {
-    case ELIGO_TRIAL_VERDICT_ELIGIBLE:
-      return "emblem-ok-symbolic";
-    case ELIGO_TRIAL_VERDICT_INELIGIBLE:
-      return "process-stop-symbolic";
-    case ELIGO_TRIAL_VERDICT_PENDING:
-    default:
-      return "document-open-recent-symbolic";
-    }
-}
 
 
 static void
@@ -221,7 +207,7 @@ build_trial_header (EligoComparisonWindow *self,
       EligoScreeningResult *result = eligo_comparison_get_result (self->comparison, t);
       EligoTrialVerdict verdict = eligo_screening_result_get_verdict (result);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *image = gtk_image_new_from_icon_name (trial_verdict_icon (verdict));
+      GtkWidget *image = gtk_image_new_from_icon_name (_eligo_trial_verdict_get_icon_name (verdict));
 
       gtk_widget_add_css_class (box, "verdict");
       gtk_widget_add_css_class (box, eligo_trial_verdict_to_string (verdict));
