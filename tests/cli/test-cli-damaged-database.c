@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "eligo-test-utils.h"
@@ -171,34 +172,85 @@ test_directory (void)
   assert_refused (path, "is a folder, not an Eligo database");
 }
 
+/* Root is not bound by a folder's permissions. As root, the CLI runs as
+ * "nobody" (setpriv, util-linux), who owns the folder and is bound by them. */
+#define NOBODY_UID 65534
+#define NOBODY_GID 65534
+
+static int
+run_cli_in_folder (gboolean     as_nobody,
+                   char       **out,
+                   char       **err,
+                   const char  *database,
+                   const char  *command)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  if (as_nobody)
+    {
+      g_ptr_array_add (argv, (gpointer) "setpriv");
+      g_ptr_array_add (argv, (gpointer) "--reuid=" G_STRINGIFY (NOBODY_UID));
+      g_ptr_array_add (argv, (gpointer) "--regid=" G_STRINGIFY (NOBODY_GID));
+      g_ptr_array_add (argv, (gpointer) "--clear-groups");
+      g_ptr_array_add (argv, (gpointer) "--");
+    }
+  g_ptr_array_add (argv, (gpointer) g_getenv ("ELIGO_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--database");
+  g_ptr_array_add (argv, (gpointer) database);
+  g_ptr_array_add (argv, (gpointer) command);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
+}
+
 static void
 test_read_only_folder (void)
 {
-  g_autofree char *dir = eligo_test_tmp_path ("read-only");
-  g_autofree char *path = g_build_filename (dir, "eligo.db", NULL);
-  g_autofree char *existing = g_build_filename (dir, "existing.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *existing = NULL;
   g_autofree char *good = NULL;
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *setpriv = g_find_program_in_path ("setpriv");
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
+  gboolean as_nobody = geteuid () == 0;
 
-  if (geteuid () == 0)
+  if (as_nobody && setpriv == NULL)
     {
-      /* Permissions do not bind root: the folder would be written anyway. */
-      g_test_skip ("running as root, which may write to a read-only folder");
+      g_test_skip ("running as root without setpriv to run eligo-cli as another user");
       return;
     }
 
+  /* In the system's temporary folder, which every user may pass through. */
+  dir = g_dir_make_tmp ("eligo-read-only-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "eligo.db", NULL);
+  existing = g_build_filename (dir, "existing.db", NULL);
+
   good = make_good_database ();
-  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
   before = read_bytes (good);
   eligo_test_write_file (existing, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  g_assert_cmpint (g_chmod (existing, 0600), ==, 0);
+  if (as_nobody)
+    {
+      g_assert_cmpint (chown (existing, NOBODY_UID, NOBODY_GID), ==, 0);
+      g_assert_cmpint (chown (dir, NOBODY_UID, NOBODY_GID), ==, 0);
+    }
   g_assert_cmpint (g_chmod (dir, 0500), ==, 0);
 
   /* A new database cannot be created there. */
-  g_assert_cmpint (eligo_test_run_cli (&out, &err, "--database", path, "list", NULL), ==, 1);
+  g_assert_cmpint (run_cli_in_folder (as_nobody, &out, &err, path, "list"), ==, 1);
   expected = g_strdup_printf ("eligo-cli: Cannot create the database “%s”: "
                               "the folder “%s” is read-only\n", path, dir);
   g_assert_cmpstr (err, ==, expected);
@@ -208,7 +260,7 @@ test_read_only_folder (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_clear_pointer (&expected, g_free);
-  g_assert_cmpint (eligo_test_run_cli (&out, &err, "--database", existing, "list", NULL), ==, 1);
+  g_assert_cmpint (run_cli_in_folder (as_nobody, &out, &err, existing, "list"), ==, 1);
   expected = g_strdup_printf ("eligo-cli: Cannot use the database “%s”: Eligo must be able to "
                               "write to it and to its folder “%s”\n", existing, dir);
   g_assert_cmpstr (err, ==, expected);
@@ -216,6 +268,8 @@ test_read_only_folder (void)
   g_assert_true (g_bytes_equal (before, after));
 
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  g_assert_cmpint (g_remove (existing), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* A zero-byte file holds nothing that could be lost: SQLite takes it for a
