@@ -61,6 +61,7 @@ struct _EligoScreeningDialog
   guint                 rescreen_id;
   guint                 toast_id;
   guint                 syncing;
+  GDate                 as_of;         /* the screening date; cleared: today */
   gboolean              dirty;
   gboolean              closing;
   gboolean              parent_closing; /* the main window (or a quit) waits on the question */
@@ -82,6 +83,9 @@ struct _EligoScreeningDialog
   GtkWidget            *birth_year_error_label;
   GtkWidget            *patient_drop_down;
   GtkWidget            *variable_editor;
+  GtkWidget            *record_box;
+  GtkWidget            *record_intro_label;
+  GtkWidget            *record_list;
   GtkWidget            *screener_label;
   GtkWidget            *notebook;
   GtkWidget            *toast_revealer;
@@ -109,6 +113,15 @@ void                  _eligo_screening_dialog_export_pdf_action   (GtkWidget    
 void                  _eligo_screening_dialog_import_action       (GtkWidget             *widget,
                                                                    const char            *action_name,
                                                                    GVariant              *parameter);
+void                  _eligo_screening_dialog_update_record       (EligoScreeningDialog  *self);
+
+/* Test hooks for FHIR records */
+void                  _eligo_screening_dialog_set_as_of           (EligoScreeningDialog  *self,
+                                                                   const GDate           *as_of);
+GtkWidget            *_eligo_screening_dialog_get_record_box      (EligoScreeningDialog  *self);
+char                **_eligo_screening_dialog_dup_record_lines    (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_accept_button   (EligoScreeningDialog  *self,
+                                                                   const char            *variable);
 
 /* For tests (tests/test-screening-dialog.c) and the dialog's own files. */
 

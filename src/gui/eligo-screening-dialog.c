@@ -798,6 +798,7 @@ eligo_screening_dialog_set_patient (EligoScreeningDialog *self,
 
   eligo_screening_dialog_check_id (self);
   eligo_screening_dialog_select_stored (self);
+  _eligo_screening_dialog_update_record (self);
   self->dirty = FALSE;
   eligo_screening_dialog_update_title (self);
   eligo_screening_dialog_update_actions (self);
@@ -1272,6 +1273,9 @@ eligo_screening_dialog_class_init (EligoScreeningDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, birth_year_error_label);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, patient_drop_down);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, variable_editor);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_box);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_intro_label);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_list);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, screener_label);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, notebook);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, toast_revealer);
@@ -1318,6 +1322,7 @@ eligo_screening_dialog_init (EligoScreeningDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) trial_page_free);
+  g_date_clear (&self->as_of, 1);
   self->settings = g_settings_new (ELIGO_ID);
 
   /* Translators: the first item of the stored patients, to start on a new one */
