@@ -415,7 +415,10 @@ test_today_all_stale (Fixture       *fixture,
 {
   EligoScreeningDialog *dialog = fixture->dialog;
   EligoPatient *patient = eligo_screening_dialog_get_patient (dialog);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "today.pdf", NULL);
   g_autofree char *line = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
 
   import_at (fixture, NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "creatinine_umol_l"))),
@@ -427,6 +430,23 @@ test_today_all_stale (Fixture       *fixture,
   g_assert_nonnull (_eligo_screening_dialog_get_accept_button (dialog, "creatinine_umol_l"));
   /* Age and sex come from the Patient resource, never stale. */
   assert_tooltip_has (field (dialog, "age_years"), "Patient.birthDate: ");
+
+  /* Accepted, the value is used and the summary says who accepted it. */
+  g_signal_emit_by_name (_eligo_screening_dialog_get_accept_button (dialog, "creatinine_umol_l"),
+                         "clicked");
+  g_assert_true (eligo_patient_get_fact (patient, "creatinine_umol_l", NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "creatinine_umol_l"))),
+                   !=, "");
+  assert_tooltip_has (field (dialog, "creatinine_umol_l"),
+                      "accepted by " SCREENER " although older than 30 days");
+  g_assert_nonnull (_eligo_screening_dialog_get_toast_text (dialog));
+  g_assert_true (_eligo_screening_dialog_export_pdf (dialog, pdf, &error));
+  g_assert_no_error (error);
+  text = run_pdftotext (pdf);
+  g_assert_nonnull (strstr (text, "LOINC 38483-4"));
+  g_assert_nonnull (strstr (text, "accepted by " SCREENER));
+  /* The stale values the trial needs are listed as not used. */
+  g_assert_nonnull (strstr (text, "older than 30 days, not used"));
 }
 
 /* The freshness window of Preferences decides what is stale. */
