@@ -274,6 +274,16 @@ assert_tooltip_has (GtkWidget  *widget,
     g_error ("tooltip “%s” lacks “%s”", tooltip != NULL ? tooltip : "(none)", text);
 }
 
+/* "accepted by Test Nurse on <today> although older than 30 days" */
+static char *
+dup_accepted_note (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strdup_printf ("accepted by " SCREENER " on %s although older than 30 days", today);
+}
+
 static char *
 run_pdftotext (const char *path)
 {
@@ -308,6 +318,7 @@ test_import_bundle (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autoptr(EligoPatient) stored = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *accepted_note = dup_accepted_note ();
   const char *entry_text;
   EligoValue value;
 
@@ -374,7 +385,7 @@ test_import_bundle (Fixture       *fixture,
     g_assert_nonnull (item);
     source = eligo_fhir_item_format_source (item);
     g_assert_nonnull (strstr (source, platelets_source));
-    g_assert_nonnull (strstr (source, "accepted by " SCREENER " although older than 30 days"));
+    g_assert_nonnull (strstr (source, accepted_note));
   }
 
   /* Changed by hand: no longer from the record. */
@@ -418,6 +429,7 @@ test_today_all_stale (Fixture       *fixture,
   g_autofree char *pdf = g_build_filename (fixture->dir, "today.pdf", NULL);
   g_autofree char *line = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *accepted_note = dup_accepted_note ();
   g_autoptr(GError) error = NULL;
 
   import_at (fixture, NULL);
@@ -437,14 +449,13 @@ test_today_all_stale (Fixture       *fixture,
   g_assert_true (eligo_patient_get_fact (patient, "creatinine_umol_l", NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (dialog, "creatinine_umol_l"))),
                    !=, "");
-  assert_tooltip_has (field (dialog, "creatinine_umol_l"),
-                      "accepted by " SCREENER " although older than 30 days");
+  assert_tooltip_has (field (dialog, "creatinine_umol_l"), accepted_note);
   g_assert_nonnull (_eligo_screening_dialog_get_toast_text (dialog));
   g_assert_true (_eligo_screening_dialog_export_pdf (dialog, pdf, &error));
   g_assert_no_error (error);
   text = run_pdftotext (pdf);
   g_assert_nonnull (strstr (text, "LOINC 38483-4"));
-  g_assert_nonnull (strstr (text, "accepted by " SCREENER));
+  g_assert_nonnull (strstr (text, "accepted by " SCREENER " on"));
   /* The stale values the trial needs are listed as not used. */
   g_assert_nonnull (strstr (text, "older than 30 days, not used"));
 }

@@ -727,8 +727,8 @@ eligo_uln_source_to_string (EligoUlnSource source)
  * @author: (nullable): the nurse accepting it
  *
  * The nurse takes a stale value as her answer: it becomes @patient's fact
- * and a fact of the FHIR facts, whose source says so with a note (who, and
- * that the Observation is older than the freshness window).
+ * and a fact of the FHIR facts, whose source says so with a note (who,
+ * when, and that the Observation is older than the freshness window).
  *
  * Returns: %TRUE if the value was set
  */
@@ -740,6 +740,8 @@ eligo_fhir_facts_accept_stale (EligoPatient  *patient,
 {
   EligoFhirFacts *self;
   EligoFhirItem *item = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *date = NULL;
   guint index = 0;
 
   g_return_val_if_fail (ELIGO_IS_PATIENT (patient), FALSE);
@@ -769,22 +771,25 @@ eligo_fhir_facts_accept_stale (EligoPatient  *patient,
   if (!eligo_patient_set_fact (patient, item->variable, &item->value, error))
     return FALSE;
 
+  today = g_date_time_new_now_local ();
+  date = g_date_time_format (today, "%Y-%m-%d");
   g_ptr_array_steal_index (self->stale, index);
   g_clear_pointer (&item->reason, g_free);
   if (author != NULL && *author != '\0')
-    /* Translators: a note on a fact; %s is the nurse's name, %u a number of days */
+    /* Translators: a note on a fact; %s is the nurse's name, then the date
+     * she accepted it; %u a number of days */
     item->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "accepted by %s although older than %u day",
-                                               "accepted by %s although older than %u days",
+                                               "accepted by %s on %s although older than %u day",
+                                               "accepted by %s on %s although older than %u days",
                                                self->window_days),
-                                  author, self->window_days);
+                                  author, date, self->window_days);
   else
-    /* Translators: a note on a fact; %u is a number of days */
+    /* Translators: a note on a fact; %s is the date it was accepted, %u a number of days */
     item->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "accepted although older than %u day",
-                                               "accepted although older than %u days",
+                                               "accepted on %s although older than %u day",
+                                               "accepted on %s although older than %u days",
                                                self->window_days),
-                                  self->window_days);
+                                  date, self->window_days);
   g_ptr_array_add (self->facts, item);
   g_ptr_array_sort (self->facts, compare_items);
 
