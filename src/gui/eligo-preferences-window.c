@@ -61,6 +61,7 @@ struct _EligoPreferencesWindow
   GtkWidget  *lab_grid;
   GtkWidget  *creatinine_unit_drop_down;
   GtkWidget  *hemoglobin_unit_drop_down;
+  GtkWidget  *freshness_spin;
 };
 
 G_DEFINE_FINAL_TYPE (EligoPreferencesWindow, eligo_preferences_window, GTK_TYPE_WINDOW)
@@ -102,6 +103,8 @@ eligo_preferences_window_load_limits (EligoPreferencesWindow *self)
                               g_settings_get_enum (self->settings, "creatinine-unit"));
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->hemoglobin_unit_drop_down),
                               g_settings_get_enum (self->settings, "hemoglobin-unit"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->freshness_spin),
+                             g_settings_get_uint (self->settings, "fhir-freshness-days"));
 
   self->syncing--;
 }
@@ -151,6 +154,19 @@ on_unit_selected_cb (GtkDropDown            *drop_down,
     g_settings_set_enum (self->settings, "creatinine-unit", selected);
   else
     g_settings_set_enum (self->settings, "hemoglobin-unit", selected);
+}
+
+static void
+on_freshness_value_changed_cb (GtkSpinButton          *spin,
+                               EligoPreferencesWindow *self)
+{
+  if (self->syncing > 0)
+    return;
+
+  self->syncing++;
+  g_settings_set_uint (self->settings, "fhir-freshness-days",
+                       (guint) CLAMP (gtk_spin_button_get_value_as_int (spin), 1, 3650));
+  self->syncing--;
 }
 
 static void
@@ -209,6 +225,7 @@ eligo_preferences_window_class_init (EligoPreferencesWindowClass *klass)
                                         creatinine_unit_drop_down);
   gtk_widget_class_bind_template_child (widget_class, EligoPreferencesWindow,
                                         hemoglobin_unit_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, EligoPreferencesWindow, freshness_spin);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -234,6 +251,8 @@ eligo_preferences_window_init (EligoPreferencesWindow *self)
                     G_CALLBACK (on_unit_selected_cb), self);
   g_signal_connect (self->hemoglobin_unit_drop_down, "notify::selected",
                     G_CALLBACK (on_unit_selected_cb), self);
+  g_signal_connect (self->freshness_spin, "value-changed",
+                    G_CALLBACK (on_freshness_value_changed_cb), self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -253,4 +272,13 @@ eligo_preferences_window_new (GtkWindow *parent)
                        "transient-for", parent,
                        "application", parent != NULL ? gtk_window_get_application (parent) : NULL,
                        NULL);
+}
+
+/* For tests */
+GtkWidget *
+_eligo_preferences_window_get_freshness_spin (EligoPreferencesWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->freshness_spin;
 }

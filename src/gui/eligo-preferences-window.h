@@ -23,4 +23,7 @@ G_DECLARE_FINAL_TYPE (EligoPreferencesWindow, eligo_preferences_window, ELIGO, P
 
 GtkWidget *eligo_preferences_window_new (GtkWindow *parent);
 
+/* For tests */
+GtkWidget *_eligo_preferences_window_get_freshness_spin (EligoPreferencesWindow *self);
+
 G_END_DECLS

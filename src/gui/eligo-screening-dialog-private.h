@@ -13,11 +13,115 @@
 #pragma once
 
 #include "eligo-criterion-row.h"
+#include "eligo-database.h"
 #include "eligo-screening.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-variable-editor.h"
 
 G_BEGIN_DECLS
+
+typedef struct
+{
+  EligoTrial           *trial;
+  GPtrArray            *criteria;
+  EligoScreeningResult *result;
+  GHashTable           *rows;          /* criterion id -> EligoCriterionRow (unowned) */
+  GtkWidget            *page;
+  GtkWidget            *banner;
+  GtkWidget            *banner_mark;
+  GtkWidget            *banner_verdict;
+  GtkWidget            *banner_summary;
+  GtkWidget            *banner_missing;
+  GtkWidget            *tab_mark;
+  GtkWidget            *tab_verdict;
+  GtkWidget            *tab;
+} TrialPage;
+
+typedef enum
+{
+  PENDING_NONE,
+  PENDING_CLOSE,
+  PENDING_LOAD,
+} PendingAction;
+
+struct _EligoScreeningDialog
+{
+  GtkWindow             parent_instance;
+
+  EligoDatabase        *database;
+  EligoPatient         *patient;
+  GPtrArray            *pages;         /* TrialPage */
+  GSettings            *settings;
+  GtkStringList        *stored_ids;    /* "New patient", then the stored screening ids */
+  char                 *loaded_id;     /* the stored patient being continued, or NULL */
+  char                 *pending_id;    /* the stored patient to load after the question */
+  PendingAction         pending;
+  GtkWidget            *confirm_dialog;
+  GtkFileChooserNative *file_chooser;
+  guint                 rescreen_id;
+  guint                 toast_id;
+  guint                 syncing;
+  GDate                 as_of;         /* the screening date; cleared: today */
+  gboolean              dirty;
+  gboolean              closing;
+  gboolean              parent_closing; /* the main window (or a quit) waits on the question */
+
+  /* Template widgets */
+  GtkWidget            *title_label;
+  GtkWidget            *subtitle_label;
+  GtkWidget            *import_button;
+  GtkWidget            *save_button;
+  GtkWidget            *print_button;
+  GtkWidget            *export_button;
+  GtkWidget            *paned;
+  GtkWidget            *patient_scroller;
+  GtkWidget            *patient_grid;
+  GtkWidget            *id_entry;
+  GtkWidget            *id_error_label;
+  GtkWidget            *initials_entry;
+  GtkWidget            *birth_year_entry;
+  GtkWidget            *birth_year_error_label;
+  GtkWidget            *patient_drop_down;
+  GtkWidget            *variable_editor;
+  GtkWidget            *record_box;
+  GtkWidget            *record_intro_label;
+  GtkWidget            *record_list;
+  GtkWidget            *screener_label;
+  GtkWidget            *notebook;
+  GtkWidget            *toast_revealer;
+  GtkWidget            *toast_label;
+};
+
+/* In eligo-screening-dialog.c, for the dialog's other files */
+void                  _eligo_screening_dialog_rescreen            (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_set_dirty           (EligoScreeningDialog  *self,
+                                                                   gboolean               dirty);
+void                  _eligo_screening_dialog_show_toast          (EligoScreeningDialog  *self,
+                                                                   const char            *text);
+void                  _eligo_screening_dialog_show_error          (EligoScreeningDialog  *self,
+                                                                   const char            *primary,
+                                                                   const char            *secondary);
+TrialPage            *_eligo_screening_dialog_get_current_page    (EligoScreeningDialog  *self);
+
+/* In eligo-screening-dialog-files.c: print, export and import */
+void                  _eligo_screening_dialog_print_action        (GtkWidget             *widget,
+                                                                   const char            *action_name,
+                                                                   GVariant              *parameter);
+void                  _eligo_screening_dialog_export_pdf_action   (GtkWidget             *widget,
+                                                                   const char            *action_name,
+                                                                   GVariant              *parameter);
+void                  _eligo_screening_dialog_import_action       (GtkWidget             *widget,
+                                                                   const char            *action_name,
+                                                                   GVariant              *parameter);
+void                  _eligo_screening_dialog_update_record       (EligoScreeningDialog  *self);
+
+/* Test hooks for FHIR records */
+void                  _eligo_screening_dialog_set_as_of           (EligoScreeningDialog  *self,
+                                                                   const GDate           *as_of);
+GtkWidget            *_eligo_screening_dialog_get_record_box      (EligoScreeningDialog  *self);
+char                **_eligo_screening_dialog_dup_record_lines    (EligoScreeningDialog  *self);
+GtkWidget            *_eligo_screening_dialog_get_accept_button   (EligoScreeningDialog  *self,
+                                                                   const char            *variable);
 
 /* For tests (tests/test-screening-dialog.c) and the dialog's own files. */
 

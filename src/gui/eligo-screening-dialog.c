@@ -36,85 +36,14 @@
 #include "eligo-screening-dialog-private.h"
 #include "eligo-screening-log.h"
 #include "eligo-screening-log-window.h"
-#include "eligo-screening-print.h"
-#include "eligo-screening-report.h"
 #include "eligo-screening.h"
 #include "eligo-variable-editor.h"
 
 #define RESCREEN_DELAY_MS 100
 #define TOAST_TIMEOUT_S   4
 
-typedef struct
-{
-  EligoTrial           *trial;
-  GPtrArray            *criteria;
-  EligoScreeningResult *result;
-  GHashTable           *rows;          /* criterion id -> EligoCriterionRow (unowned) */
-  GtkWidget            *page;
-  GtkWidget            *banner;
-  GtkWidget            *banner_mark;
-  GtkWidget            *banner_verdict;
-  GtkWidget            *banner_summary;
-  GtkWidget            *banner_missing;
-  GtkWidget            *tab_mark;
-  GtkWidget            *tab_verdict;
-  GtkWidget            *tab;
-} TrialPage;
-
-typedef enum
-{
-  PENDING_NONE,
-  PENDING_CLOSE,
-  PENDING_LOAD,
-} PendingAction;
-
-struct _EligoScreeningDialog
-{
-  GtkWindow             parent_instance;
-
-  EligoDatabase        *database;
-  EligoPatient         *patient;
-  GPtrArray            *pages;         /* TrialPage */
-  GSettings            *settings;
-  GtkStringList        *stored_ids;    /* "New patient", then the stored screening ids */
-  char                 *loaded_id;     /* the stored patient being continued, or NULL */
-  char                 *pending_id;    /* the stored patient to load after the question */
-  PendingAction         pending;
-  GtkWidget            *confirm_dialog;
-  GtkFileChooserNative *file_chooser;
-  guint                 rescreen_id;
-  guint                 toast_id;
-  guint                 syncing;
-  gboolean              dirty;
-  gboolean              closing;
-  gboolean              parent_closing; /* the main window (or a quit) waits on the question */
-
-  /* Template widgets */
-  GtkWidget            *title_label;
-  GtkWidget            *subtitle_label;
-  GtkWidget            *import_button;
-  GtkWidget            *save_button;
-  GtkWidget            *print_button;
-  GtkWidget            *export_button;
-  GtkWidget            *paned;
-  GtkWidget            *patient_scroller;
-  GtkWidget            *patient_grid;
-  GtkWidget            *id_entry;
-  GtkWidget            *id_error_label;
-  GtkWidget            *initials_entry;
-  GtkWidget            *birth_year_entry;
-  GtkWidget            *birth_year_error_label;
-  GtkWidget            *patient_drop_down;
-  GtkWidget            *variable_editor;
-  GtkWidget            *screener_label;
-  GtkWidget            *notebook;
-  GtkWidget            *toast_revealer;
-  GtkWidget            *toast_label;
-};
-
 G_DEFINE_FINAL_TYPE (EligoScreeningDialog, eligo_screening_dialog, GTK_TYPE_WINDOW)
 
-static void eligo_screening_dialog_rescreen        (EligoScreeningDialog *self);
 static void eligo_screening_dialog_set_patient     (EligoScreeningDialog *self,
                                                     EligoPatient         *patient,
                                                     const char           *loaded_id);
@@ -341,9 +270,9 @@ eligo_screening_dialog_update_title (EligoScreeningDialog *self)
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle->str);
 }
 
-static void
-eligo_screening_dialog_set_dirty (EligoScreeningDialog *self,
-                                  gboolean              dirty)
+void
+_eligo_screening_dialog_set_dirty (EligoScreeningDialog *self,
+                                   gboolean              dirty)
 {
   if (self->dirty == dirty)
     return;
@@ -408,10 +337,6 @@ eligo_screening_dialog_update_screener (EligoScreeningDialog *self)
   gtk_label_set_text (GTK_LABEL (self->screener_label), text);
 }
 
-static void
-eligo_screening_dialog_show_toast (EligoScreeningDialog *self,
-                                   const char           *text);
-
 static gboolean
 on_toast_timeout_cb (gpointer user_data)
 {
@@ -423,9 +348,9 @@ on_toast_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-eligo_screening_dialog_show_toast (EligoScreeningDialog *self,
-                                   const char           *text)
+void
+_eligo_screening_dialog_show_toast (EligoScreeningDialog *self,
+                                    const char           *text)
 {
   gtk_label_set_text (GTK_LABEL (self->toast_label), text);
   gtk_revealer_set_reveal_child (GTK_REVEALER (self->toast_revealer), TRUE);
@@ -445,10 +370,10 @@ on_error_dialog_response_cb (GtkDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static void
-eligo_screening_dialog_show_error (EligoScreeningDialog *self,
-                                   const char           *primary,
-                                   const char           *secondary)
+void
+_eligo_screening_dialog_show_error (EligoScreeningDialog *self,
+                                    const char           *primary,
+                                    const char           *secondary)
 {
   GtkWidget *dialog;
 
@@ -463,8 +388,8 @@ eligo_screening_dialog_show_error (EligoScreeningDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static TrialPage *
-eligo_screening_dialog_get_current_page (EligoScreeningDialog *self)
+TrialPage *
+_eligo_screening_dialog_get_current_page (EligoScreeningDialog *self)
 {
   int current = gtk_notebook_get_current_page (GTK_NOTEBOOK (self->notebook));
 
@@ -550,8 +475,8 @@ trial_page_update (TrialPage    *page,
     }
 }
 
-static void
-eligo_screening_dialog_rescreen (EligoScreeningDialog *self)
+void
+_eligo_screening_dialog_rescreen (EligoScreeningDialog *self)
 {
   g_clear_handle_id (&self->rescreen_id, g_source_remove);
 
@@ -574,7 +499,7 @@ on_rescreen_timeout_cb (gpointer user_data)
   EligoScreeningDialog *self = user_data;
 
   self->rescreen_id = 0;
-  eligo_screening_dialog_rescreen (self);
+  _eligo_screening_dialog_rescreen (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -593,7 +518,7 @@ on_patient_changed_cb (EligoScreeningDialog *self,
   if (self->syncing > 0)
     return;
 
-  eligo_screening_dialog_set_dirty (self, TRUE);
+  _eligo_screening_dialog_set_dirty (self, TRUE);
   eligo_screening_dialog_queue_rescreen (self);
 }
 
@@ -605,7 +530,7 @@ on_patient_notify_cb (EligoScreeningDialog *self,
   if (self->syncing > 0)
     return;
 
-  eligo_screening_dialog_set_dirty (self, TRUE);
+  _eligo_screening_dialog_set_dirty (self, TRUE);
   eligo_screening_dialog_update_title (self);
 }
 
@@ -629,7 +554,7 @@ on_row_answer_changed_cb (EligoCriterionRow    *row,
                               note, author[0] != '\0' ? author : NULL, NULL);
 
   /* The nurse sees her answer at once. */
-  eligo_screening_dialog_rescreen (self);
+  _eligo_screening_dialog_rescreen (self);
 }
 
 static GtkWidget *
@@ -873,10 +798,11 @@ eligo_screening_dialog_set_patient (EligoScreeningDialog *self,
 
   eligo_screening_dialog_check_id (self);
   eligo_screening_dialog_select_stored (self);
+  _eligo_screening_dialog_update_record (self);
   self->dirty = FALSE;
   eligo_screening_dialog_update_title (self);
   eligo_screening_dialog_update_actions (self);
-  eligo_screening_dialog_rescreen (self);
+  _eligo_screening_dialog_rescreen (self);
 }
 
 static void
@@ -907,7 +833,7 @@ eligo_screening_dialog_load_stored (EligoScreeningDialog *self,
   patient = eligo_database_load_patient (self->database, id, &error);
   if (patient == NULL)
     {
-      eligo_screening_dialog_show_error (self, _("Could Not Open the Stored Patient"),
+      _eligo_screening_dialog_show_error (self, _("Could Not Open the Stored Patient"),
                                          error->message);
       eligo_screening_dialog_select_stored (self);
       return FALSE;
@@ -946,7 +872,7 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
   if (!eligo_screening_dialog_check_id (self))
     {
       gtk_widget_grab_focus (self->id_entry);
-      eligo_screening_dialog_show_toast (self, _("Not saved: the screening id needs correcting"));
+      _eligo_screening_dialog_show_toast (self, _("Not saved: the screening id needs correcting"));
       return FALSE;
     }
 
@@ -955,11 +881,11 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
     {
       if (!eligo_variable_editor_focus_error (editor))
         gtk_widget_grab_focus (self->birth_year_entry);
-      eligo_screening_dialog_show_toast (self, _("Not saved: correct the values marked in red"));
+      _eligo_screening_dialog_show_toast (self, _("Not saved: correct the values marked in red"));
       return FALSE;
     }
 
-  eligo_screening_dialog_rescreen (self);
+  _eligo_screening_dialog_rescreen (self);
 
   screener = g_settings_get_string (self->settings, "screener-name");
   site = g_settings_get_string (self->settings, "site-name");
@@ -973,7 +899,7 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
                                          site[0] != '\0' ? site : NULL,
                                          &error) == 0)
         {
-          eligo_screening_dialog_show_error (self, _("Could Not Save the Screening"),
+          _eligo_screening_dialog_show_error (self, _("Could Not Save the Screening"),
                                              error->message);
           return FALSE;
         }
@@ -983,7 +909,7 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
   self->loaded_id = g_strdup (eligo_patient_get_screening_id (self->patient));
   eligo_screening_dialog_load_stored_ids (self);
   eligo_screening_dialog_select_stored (self);
-  eligo_screening_dialog_set_dirty (self, FALSE);
+  _eligo_screening_dialog_set_dirty (self, FALSE);
   eligo_screening_dialog_update_title (self);
   eligo_screening_dialog_update_actions (self);
   reload_open_logs (self);
@@ -994,154 +920,9 @@ _eligo_screening_dialog_save (EligoScreeningDialog *self)
     toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u screening saved",
                                           "%u screenings saved", self->pages->len),
                              self->pages->len);
-  eligo_screening_dialog_show_toast (self, toast);
+  _eligo_screening_dialog_show_toast (self, toast);
 
   return TRUE;
-}
-
-static EligoReportDocument *
-eligo_screening_dialog_create_report (EligoScreeningDialog *self,
-                                      TrialPage            *page)
-{
-  g_autofree char *screener = g_settings_get_string (self->settings, "screener-name");
-  g_autofree char *site = g_settings_get_string (self->settings, "site-name");
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  eligo_screening_dialog_rescreen (self);
-
-  return eligo_screening_report_new (page->result, self->patient,
-                                     site[0] != '\0' ? site : NULL,
-                                     screener[0] != '\0' ? screener : NULL,
-                                     now);
-}
-
-/**
- * _eligo_screening_dialog_dup_pdf_name:
- *
- * Returns: (transfer full): "SCR-0042-NCT07072494.pdf" for the trial shown
- */
-char *
-_eligo_screening_dialog_dup_pdf_name (EligoScreeningDialog *self)
-{
-  TrialPage *page = eligo_screening_dialog_get_current_page (self);
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), NULL);
-
-  name = g_strdup_printf ("%s-%s.pdf", eligo_patient_get_screening_id (self->patient),
-                          page != NULL ? eligo_trial_get_nct_id (page->trial) : "screening");
-
-  /* A screening id may hold characters a file name cannot. */
-  g_strdelimit (name, "/\\:*?\"<>|", '_');
-
-  return g_steal_pointer (&name);
-}
-
-gboolean
-_eligo_screening_dialog_export_pdf (EligoScreeningDialog  *self,
-                                    const char            *path,
-                                    GError               **error)
-{
-  g_autoptr(EligoReportDocument) document = NULL;
-  TrialPage *page;
-
-  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  page = eligo_screening_dialog_get_current_page (self);
-  g_return_val_if_fail (page != NULL, FALSE);
-
-  document = eligo_screening_dialog_create_report (self, page);
-
-  return eligo_screening_print_export_pdf (document, GTK_WINDOW (self), path, error);
-}
-
-static void
-on_export_response_cb (GtkNativeDialog      *chooser,
-                       int                   response,
-                       EligoScreeningDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->file_chooser);
-
-  if (file == NULL)
-    return;
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      eligo_screening_dialog_show_error (self, _("Could Not Export the PDF"),
-                                         _("Choose a folder on this computer."));
-      return;
-    }
-
-  if (!_eligo_screening_dialog_export_pdf (self, path, &error))
-    {
-      eligo_screening_dialog_show_error (self, _("Could Not Export the PDF"),
-                                         error != NULL ? error->message : NULL);
-    }
-  else
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (basename);
-      g_autofree char *toast = NULL;
-
-      /* Translators: %s is a file name */
-      toast = g_strdup_printf (_("Exported “%s”"), display);
-      eligo_screening_dialog_show_toast (self, toast);
-    }
-}
-
-static void
-eligo_screening_dialog_export_pdf_action (GtkWidget  *widget,
-                                          const char *action_name,
-                                          GVariant   *parameter)
-{
-  EligoScreeningDialog *self = ELIGO_SCREENING_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->file_chooser != NULL || eligo_screening_dialog_get_current_page (self) == NULL)
-    return;
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Export Screening Summary"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                    _("_Export"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-
-  name = _eligo_screening_dialog_dup_pdf_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->file_chooser), name);
-
-  g_signal_connect (self->file_chooser, "response", G_CALLBACK (on_export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
-}
-
-static void
-eligo_screening_dialog_print_action (GtkWidget  *widget,
-                                     const char *action_name,
-                                     GVariant   *parameter)
-{
-  EligoScreeningDialog *self = ELIGO_SCREENING_DIALOG (widget);
-  g_autoptr(EligoReportDocument) document = NULL;
-  TrialPage *page = eligo_screening_dialog_get_current_page (self);
-
-  if (page == NULL)
-    return;
-
-  document = eligo_screening_dialog_create_report (self, page);
-  eligo_screening_print_run (document, GTK_WINDOW (self));
 }
 
 static void
@@ -1158,148 +939,6 @@ eligo_screening_dialog_preferences_action (GtkWidget  *widget,
                                            GVariant   *parameter)
 {
   gtk_window_present (GTK_WINDOW (eligo_preferences_window_new (GTK_WINDOW (widget))));
-}
-
-/**
- * _eligo_screening_dialog_import_file:
- *
- * Adds the facts and answers of a patient file to the patient: what the
- * file gives replaces what was entered, the rest stays. A new patient takes
- * the file's screening id.
- *
- * Returns: %TRUE if the file was read
- */
-gboolean
-_eligo_screening_dialog_import_file (EligoScreeningDialog  *self,
-                                     GFile                 *file,
-                                     GError               **error)
-{
-  g_autoptr(EligoPatient) imported = NULL;
-  g_autoptr(GPtrArray) answers = NULL;
-  g_auto(GStrv) names = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *display = NULL;
-  g_autofree char *toast = NULL;
-  guint n_facts;
-
-  g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  imported = eligo_patient_load (file, NULL, error);
-  if (imported == NULL)
-    return FALSE;
-
-  self->syncing++;
-
-  names = eligo_patient_dup_fact_names (imported);
-  n_facts = g_strv_length (names);
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      EligoValue value;
-
-      if (eligo_patient_get_fact (imported, names[i], &value))
-        eligo_patient_set_fact (self->patient, names[i], &value, NULL);
-    }
-
-  answers = eligo_patient_dup_answers (imported);
-  for (guint i = 0; answers != NULL && i < answers->len; i++)
-    {
-      const EligoAnswer *answer = g_ptr_array_index (answers, i);
-
-      eligo_patient_set_answer (self->patient, answer->criterion_id, answer->verdict,
-                                answer->note, answer->author, answer->time);
-    }
-
-  if (eligo_patient_get_initials (imported) != NULL)
-    eligo_patient_set_initials (self->patient, eligo_patient_get_initials (imported));
-  if (eligo_patient_get_birth_year (imported) > 0)
-    eligo_patient_set_birth_year (self->patient, eligo_patient_get_birth_year (imported));
-
-  self->syncing--;
-
-  /* A patient not yet stored takes the file's id. */
-  if (self->loaded_id == NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->id_entry),
-                           eligo_patient_get_screening_id (imported));
-  if (eligo_patient_get_initials (self->patient) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->initials_entry),
-                           eligo_patient_get_initials (self->patient));
-  if (eligo_patient_get_birth_year (self->patient) > 0)
-    {
-      g_autofree char *year = g_strdup_printf ("%d", eligo_patient_get_birth_year (self->patient));
-
-      gtk_editable_set_text (GTK_EDITABLE (self->birth_year_entry), year);
-    }
-
-  eligo_variable_editor_reload (ELIGO_VARIABLE_EDITOR (self->variable_editor));
-  eligo_screening_dialog_set_dirty (self, TRUE);
-  eligo_screening_dialog_rescreen (self);
-
-  basename = g_file_get_basename (file);
-  display = g_filename_display_name (basename);
-  /* Translators: the first %u is a number of facts, %s a file name */
-  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u fact from “%s”",
-                                        "Imported %u facts from “%s”", n_facts),
-                           n_facts, display);
-  eligo_screening_dialog_show_toast (self, toast);
-
-  return TRUE;
-}
-
-static void
-on_import_response_cb (GtkNativeDialog      *chooser,
-                       int                   response,
-                       EligoScreeningDialog *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  g_clear_object (&self->file_chooser);
-
-  if (file != NULL && !_eligo_screening_dialog_import_file (self, file, &error))
-    {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (basename);
-      g_autofree char *secondary = NULL;
-
-      /* Name the file, unless the reason already does. */
-      if (strstr (error->message, display) != NULL)
-        secondary = g_strdup (error->message);
-      else
-        /* Translators: the first %s is a file name, the second the reason */
-        secondary = g_strdup_printf (_("“%s”: %s"), display, error->message);
-
-      eligo_screening_dialog_show_error (self, _("Could Not Import the Patient File"), secondary);
-    }
-}
-
-static void
-eligo_screening_dialog_import_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *parameter)
-{
-  EligoScreeningDialog *self = ELIGO_SCREENING_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  if (self->file_chooser != NULL)
-    return;
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Import Patient Facts"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Import"),
-                                                    _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("Patient files (JSON)"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
-
-  g_signal_connect (self->file_chooser, "response", G_CALLBACK (on_import_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
 }
 
 static void
@@ -1634,6 +1273,9 @@ eligo_screening_dialog_class_init (EligoScreeningDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, birth_year_error_label);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, patient_drop_down);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, variable_editor);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_box);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_intro_label);
+  gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, record_list);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, screener_label);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, notebook);
   gtk_widget_class_bind_template_child (widget_class, EligoScreeningDialog, toast_revealer);
@@ -1646,11 +1288,11 @@ eligo_screening_dialog_class_init (EligoScreeningDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "screening.save", NULL,
                                    eligo_screening_dialog_save_action);
   gtk_widget_class_install_action (widget_class, "screening.print", NULL,
-                                   eligo_screening_dialog_print_action);
+                                   _eligo_screening_dialog_print_action);
   gtk_widget_class_install_action (widget_class, "screening.export-pdf", NULL,
-                                   eligo_screening_dialog_export_pdf_action);
+                                   _eligo_screening_dialog_export_pdf_action);
   gtk_widget_class_install_action (widget_class, "screening.import", NULL,
-                                   eligo_screening_dialog_import_action);
+                                   _eligo_screening_dialog_import_action);
   gtk_widget_class_install_action (widget_class, "screening.preferences", NULL,
                                    eligo_screening_dialog_preferences_action);
 
@@ -1680,6 +1322,7 @@ eligo_screening_dialog_init (EligoScreeningDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) trial_page_free);
+  g_date_clear (&self->as_of, 1);
   self->settings = g_settings_new (ELIGO_ID);
 
   /* Translators: the first item of the stored patients, to start on a new one */

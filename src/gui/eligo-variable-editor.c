@@ -31,6 +31,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "eligo-fhir-facts.h"
 #include "eligo-variable-editor.h"
 
 typedef enum
@@ -363,6 +364,37 @@ field_set_error (Field      *field,
     eligo_variable_editor_set_n_errors (self, self->n_errors + (message != NULL ? 1 : -1));
 }
 
+/* A value filled from a FHIR record (and not changed since) says where
+ * it came from on hover. */
+static void
+field_update_source (Field *field)
+{
+  EligoPatient *patient = field->editor->patient;
+  const EligoFhirItem *item = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *text = NULL;
+
+  if (patient != NULL)
+    item = eligo_fhir_facts_get_source (patient, field->variable->name);
+
+  if (item != NULL)
+    {
+      source = eligo_fhir_item_format_source (item);
+      /* Translators: a tooltip; %s is where a value came from, such as
+       * "LOINC 718-7: 13.25 g/dL on 2016-12-31" */
+      text = g_strdup_printf (_("From the patient’s FHIR record: %s"), source);
+      gtk_widget_add_css_class (field->control, "from-record");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field->control, "from-record");
+    }
+
+  gtk_widget_set_tooltip_text (field->control, text);
+  if (field->derived_label != NULL)
+    gtk_widget_set_tooltip_text (field->derived_label, text);
+}
+
 /* Shows the derived value of an empty field that can be derived. */
 static void
 field_update_derived (Field *field)
@@ -439,7 +471,10 @@ static void
 eligo_variable_editor_update_derived (EligoVariableEditor *self)
 {
   for (guint i = 0; i < self->fields->len; i++)
-    field_update_derived (g_ptr_array_index (self->fields, i));
+    {
+      field_update_derived (g_ptr_array_index (self->fields, i));
+      field_update_source (g_ptr_array_index (self->fields, i));
+    }
 
   eligo_variable_editor_update_sections (self);
 }

@@ -28,7 +28,8 @@
 #include "eligo-screening-report-private.h"
 #include "eligo-variables.h"
 
-/* The variables the trial's rules read, in the order of the variables. */
+/* The variables the trial's rules read, and the lab values and limits its
+ * multiples of the ULN come from, in the order of the variables. */
 static GPtrArray *
 used_variables (EligoScreeningResult *result)
 {
@@ -47,8 +48,26 @@ used_variables (EligoScreeningResult *result)
         {
           const EligoVariable *variable = eligo_variable_lookup (variables[k]);
 
-          if (variable != NULL)
-            g_hash_table_add (used, (gpointer) variable->name);
+          const char *raw = NULL;
+          const char *uln = NULL;
+
+          if (variable == NULL)
+            continue;
+
+          g_hash_table_add (used, (gpointer) variable->name);
+
+          /* A multiple of the ULN is read from a lab value and its limit:
+           * their sources are the ones to check (and an accepted stale
+           * value has no multiple of its own). */
+          if (eligo_uln_multiple_get_parts (variable->name, &raw, &uln))
+            {
+              const EligoVariable *parts[] = { eligo_variable_lookup (raw),
+                                               eligo_variable_lookup (uln) };
+
+              for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+                if (parts[p] != NULL)
+                  g_hash_table_add (used, (gpointer) parts[p]->name);
+            }
         }
     }
 

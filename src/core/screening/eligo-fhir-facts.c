@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "eligo-fhir-facts-private.h"
@@ -158,6 +159,8 @@ set_original_members (JsonObject          *object,
   if (item->uln_source != ELIGO_ULN_SOURCE_NONE)
     json_object_set_string_member (object, "uln_source",
                                    eligo_uln_source_to_string (item->uln_source));
+  if (item->note != NULL)
+    json_object_set_string_member (object, "note", item->note);
 }
 
 static JsonArray *
@@ -262,6 +265,7 @@ _eligo_fhir_item_copy (const EligoFhirItem *item)
   copy->text = g_strdup (item->text);
   copy->unit = g_strdup (item->unit);
   copy->reason = g_strdup (item->reason);
+  copy->note = g_strdup (item->note);
 
   return copy;
 }
@@ -278,6 +282,7 @@ _eligo_fhir_item_free (EligoFhirItem *item)
   g_free (item->text);
   g_free (item->unit);
   g_free (item->reason);
+  g_free (item->note);
   g_free (item);
 }
 
@@ -670,6 +675,17 @@ eligo_fhir_item_format_source (const EligoFhirItem *item)
    * as the file gives it, and the date of the Observation */
   observation = g_strdup_printf (_("LOINC %s: %s on %s"), item->loinc, original, item->date);
 
+  if (item->note != NULL)
+    {
+      g_autofree char *with_note = NULL;
+
+      /* Translators: the source of a fact, then a note on it, such as
+       * "accepted by … although older than 30 days" */
+      with_note = g_strdup_printf (_("%s (%s)"), observation, item->note);
+      g_free (observation);
+      observation = g_steal_pointer (&with_note);
+    }
+
   switch (item->uln_source)
     {
     case ELIGO_ULN_SOURCE_REFERENCE_RANGE:
@@ -702,4 +718,315 @@ eligo_uln_source_to_string (EligoUlnSource source)
     default:
       return "none";
     }
+}
+
+/**
+ * eligo_fhir_facts_accept_stale:
+ * @patient: a patient FHIR facts were applied to
+ * @variable: the variable of one of the stale values
+ * @author: (nullable): the nurse accepting it
+ *
+ * The nurse takes a stale value as her answer: it becomes @patient's fact
+ * and a fact of the FHIR facts, whose source says so with a note (who,
+ * when, and that the Observation is older than the freshness window).
+ *
+ * Returns: %TRUE if the value was set
+ */
+gboolean
+eligo_fhir_facts_accept_stale (EligoPatient  *patient,
+                               const char    *variable,
+                               const char    *author,
+                               GError       **error)
+{
+  EligoFhirFacts *self;
+  EligoFhirItem *item = NULL;
+  g_autoptr(GDateTime) today = NULL;
+  g_autofree char *date = NULL;
+  guint index = 0;
+
+  g_return_val_if_fail (ELIGO_IS_PATIENT (patient), FALSE);
+  g_return_val_if_fail (variable != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self = eligo_fhir_facts_get_for_patient (patient);
+  for (guint i = 0; self != NULL && i < self->stale->len; i++)
+    {
+      EligoFhirItem *stale = g_ptr_array_index (self->stale, i);
+
+      if (strcmp (stale->variable, variable) == 0)
+        {
+          item = stale;
+          index = i;
+          break;
+        }
+    }
+
+  if (item == NULL || item->value.kind == ELIGO_VALUE_UNKNOWN)
+    {
+      g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_UNKNOWN_VARIABLE,
+                   _("The FHIR record has no stale value of %s to accept"), variable);
+      return FALSE;
+    }
+
+  if (!eligo_patient_set_fact (patient, item->variable, &item->value, error))
+    return FALSE;
+
+  today = g_date_time_new_now_local ();
+  date = g_date_time_format (today, "%Y-%m-%d");
+  g_ptr_array_steal_index (self->stale, index);
+  g_clear_pointer (&item->reason, g_free);
+  if (author != NULL && *author != '\0')
+    /* Translators: a note on a fact; %s is the nurse's name, then the date
+     * she accepted it; %u a number of days */
+    item->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "accepted by %s on %s although older than %u day",
+                                               "accepted by %s on %s although older than %u days",
+                                               self->window_days),
+                                  author, date, self->window_days);
+  else
+    /* Translators: a note on a fact; %s is the date it was accepted, %u a number of days */
+    item->note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "accepted on %s although older than %u day",
+                                               "accepted on %s although older than %u days",
+                                               self->window_days),
+                                  date, self->window_days);
+  g_ptr_array_add (self->facts, item);
+  g_ptr_array_sort (self->facts, compare_items);
+
+  return TRUE;
+}
+
+/**
+ * eligo_fhir_facts_save_for_patient:
+ *
+ * The FHIR facts applied to @patient, to be stored beside its facts (the
+ * JSON of eligo_fhir_facts_to_json()).
+ *
+ * Returns: (transfer full) (nullable): a JSON object, or %NULL if none
+ */
+JsonNode *
+eligo_fhir_facts_save_for_patient (EligoPatient *patient)
+{
+  EligoFhirFacts *self;
+
+  g_return_val_if_fail (ELIGO_IS_PATIENT (patient), NULL);
+
+  self = eligo_fhir_facts_get_for_patient (patient);
+
+  return self != NULL ? eligo_fhir_facts_to_json (self) : NULL;
+}
+
+static gboolean
+value_from_json (const EligoVariable *variable,
+                 JsonNode            *node,
+                 EligoValue          *value)
+{
+  value->kind = ELIGO_VALUE_UNKNOWN;
+  value->number = 0;
+  value->boolean = FALSE;
+  value->symbol = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+    case G_TYPE_DOUBLE:
+      if (variable->type != ELIGO_VARIABLE_NUMBER)
+        return FALSE;
+      value->kind = ELIGO_VALUE_NUMBER;
+      value->number = json_node_get_value_type (node) == G_TYPE_INT64
+                        ? (double) json_node_get_int (node) : json_node_get_double (node);
+      return TRUE;
+    case G_TYPE_BOOLEAN:
+      if (variable->type != ELIGO_VARIABLE_BOOL)
+        return FALSE;
+      value->kind = ELIGO_VALUE_BOOL;
+      value->boolean = json_node_get_boolean (node);
+      return TRUE;
+    case G_TYPE_STRING:
+      if (variable->type != ELIGO_VARIABLE_ENUM)
+        return FALSE;
+      value->kind = ELIGO_VALUE_SYMBOL;
+      value->symbol = g_intern_string (json_node_get_string (node));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static const char *
+json_string_or_null (JsonObject *object,
+                     const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+/* One stored item; @converted is its value in the variable's unit. */
+static EligoFhirItem *
+item_from_json (const char  *name,
+                JsonNode    *node,
+                JsonNode    *converted)
+{
+  const EligoVariable *variable = name != NULL ? eligo_variable_lookup (name) : NULL;
+  g_autoptr(EligoFhirItem) item = NULL;
+  JsonObject *object;
+  JsonNode *original;
+  const char *uln_source;
+
+  if (variable == NULL || node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  object = json_node_get_object (node);
+  item = _eligo_fhir_item_new (variable->name);
+  if (!value_from_json (variable, converted, &item->value))
+    return NULL;
+
+  item->loinc = g_strdup (json_string_or_null (object, "loinc"));
+  item->field = g_strdup (json_string_or_null (object, "field"));
+  item->date = g_strdup (json_string_or_null (object, "date"));
+  item->unit = g_strdup (json_string_or_null (object, "unit"));
+  item->reason = g_strdup (json_string_or_null (object, "reason"));
+  item->note = g_strdup (json_string_or_null (object, "note"));
+
+  original = json_object_get_member (object, "value");
+  if (original != NULL && JSON_NODE_HOLDS_VALUE (original) &&
+      (json_node_get_value_type (original) == G_TYPE_INT64 ||
+       json_node_get_value_type (original) == G_TYPE_DOUBLE))
+    {
+      item->has_number = TRUE;
+      item->number = json_node_get_value_type (original) == G_TYPE_INT64
+                       ? (double) json_node_get_int (original) : json_node_get_double (original);
+    }
+  else
+    item->text = g_strdup (json_string_or_null (object, "value"));
+
+  uln_source = json_string_or_null (object, "uln_source");
+  if (g_strcmp0 (uln_source, "reference_range") == 0)
+    item->uln_source = ELIGO_ULN_SOURCE_REFERENCE_RANGE;
+  else if (g_strcmp0 (uln_source, "preferences") == 0)
+    item->uln_source = ELIGO_ULN_SOURCE_PREFERENCES;
+
+  return g_steal_pointer (&item);
+}
+
+static gboolean
+items_from_json (JsonObject  *object,
+                 const char  *member,
+                 GPtrArray   *items)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  JsonArray *array;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      EligoFhirItem *item;
+
+      if (entry == NULL)
+        return FALSE;
+      item = item_from_json (json_string_or_null (entry, "variable"), element,
+                             json_object_get_member (entry, "converted"));
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (items, item);
+    }
+
+  return TRUE;
+}
+
+/**
+ * eligo_fhir_facts_load_for_patient:
+ * @node: what eligo_fhir_facts_save_for_patient() gave
+ *
+ * Remembers the stored FHIR facts for @patient, so that its values show
+ * their sources again; @patient's facts are left as they are.
+ *
+ * Returns: %TRUE, or %FALSE with @error set if @node is not such facts
+ */
+gboolean
+eligo_fhir_facts_load_for_patient (EligoPatient  *patient,
+                                   JsonNode      *node,
+                                   GError       **error)
+{
+  g_autoptr(EligoFhirFacts) self = NULL;
+  JsonObject *object;
+  JsonObject *facts;
+  JsonObject *sources;
+  const char *id;
+  const char *as_of_text;
+  JsonNode *window;
+  GDate as_of;
+  int year, month, day;
+
+  g_return_val_if_fail (ELIGO_IS_PATIENT (patient), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  id = object != NULL ? json_string_or_null (object, "id") : NULL;
+  as_of_text = object != NULL ? json_string_or_null (object, "as_of") : NULL;
+  window = object != NULL ? json_object_get_member (object, "window_days") : NULL;
+  g_date_clear (&as_of, 1);
+  if (as_of_text != NULL && sscanf (as_of_text, "%4d-%2d-%2d", &year, &month, &day) == 3 &&
+      g_date_valid_dmy (day, month, year))
+    g_date_set_dmy (&as_of, day, month, year);
+  facts = object != NULL && json_object_get_member (object, "facts") != NULL &&
+          JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "facts"))
+            ? json_object_get_object_member (object, "facts") : NULL;
+  sources = object != NULL && json_object_get_member (object, "sources") != NULL &&
+            JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "sources"))
+              ? json_object_get_object_member (object, "sources") : NULL;
+
+  if (id == NULL || !g_date_valid (&as_of) || window == NULL || !JSON_NODE_HOLDS_VALUE (window) ||
+      json_node_get_value_type (window) != G_TYPE_INT64 || json_node_get_int (window) < 0 ||
+      facts == NULL || sources == NULL)
+    goto invalid;
+
+  self = _eligo_fhir_facts_new (id, &as_of, (guint) json_node_get_int (window));
+  _eligo_fhir_facts_set_deceased (self, json_string_or_null (object, "deceased"));
+
+  {
+    g_autoptr(GList) members = json_object_get_members (sources);
+
+    for (const GList *l = members; l != NULL; l = l->next)
+      {
+        EligoFhirItem *item = item_from_json (l->data, json_object_get_member (sources, l->data),
+                                              json_object_get_member (facts, l->data));
+
+        if (item == NULL)
+          goto invalid;
+        _eligo_fhir_facts_add_fact (self, item);
+      }
+  }
+
+  if (!items_from_json (object, "stale", self->stale) ||
+      !items_from_json (object, "unused", self->unused))
+    goto invalid;
+
+  _eligo_fhir_facts_sort (self);
+  g_object_set_qdata_full (G_OBJECT (patient), patient_facts_quark (),
+                           g_steal_pointer (&self), g_object_unref);
+
+  return TRUE;
+
+invalid:
+  g_set_error (error, ELIGO_PATIENT_ERROR, ELIGO_PATIENT_ERROR_WRONG_TYPE,
+               _("“%s” does not hold the sources of FHIR facts"), "fhir_sources");
+  return FALSE;
 }

@@ -45,6 +45,7 @@ typedef struct
   char           *unit;        /* the original unit, or NULL */
   EligoUlnSource  uln_source;  /* for the ULN and × ULN of a lab value */
   char           *reason;      /* why an unused item was not used (translated), or NULL */
+  char           *note;        /* a stale value the nurse accepted: who, when (translated) */
 } EligoFhirItem;
 
 #define ELIGO_TYPE_FHIR_FACTS (eligo_fhir_facts_get_type ())
@@ -68,6 +69,14 @@ gboolean             eligo_fhir_facts_apply             (EligoFhirFacts  *self,
 EligoPatient        *eligo_fhir_facts_to_patient        (EligoFhirFacts  *self,
                                                          GError         **error);
 EligoFhirFacts      *eligo_fhir_facts_get_for_patient   (EligoPatient    *patient);
+gboolean             eligo_fhir_facts_accept_stale      (EligoPatient    *patient,
+                                                         const char      *variable,
+                                                         const char      *author,
+                                                         GError         **error);
+JsonNode            *eligo_fhir_facts_save_for_patient  (EligoPatient    *patient);
+gboolean             eligo_fhir_facts_load_for_patient  (EligoPatient    *patient,
+                                                         JsonNode        *node,
+                                                         GError         **error);
 const EligoFhirItem *eligo_fhir_facts_get_source        (EligoPatient    *patient,
                                                          const char      *variable);
 

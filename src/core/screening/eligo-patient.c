@@ -952,6 +952,11 @@ eligo_patient_new_from_json (JsonObject  *object,
           return NULL;
     }
 
+  node = json_object_get_member (object, "fhir_sources");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      !eligo_fhir_facts_load_for_patient (self, node, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -1117,6 +1122,7 @@ eligo_patient_to_json (EligoPatient *self)
   g_auto(GStrv) names = NULL;
   JsonObject *facts;
   JsonObject *answers_object;
+  JsonNode *sources;
 
   g_return_val_if_fail (ELIGO_IS_PATIENT (self), NULL);
 
@@ -1186,6 +1192,11 @@ eligo_patient_to_json (EligoPatient *self)
       json_object_set_object_member (answers_object, answer->criterion_id, item);
     }
   json_object_set_object_member (object, "answers", answers_object);
+
+  /* Where facts read from a FHIR file came from, kept beside them. */
+  sources = eligo_fhir_facts_save_for_patient (self);
+  if (sources != NULL)
+    json_object_set_member (object, "fhir_sources", sources);
 
   return g_steal_pointer (&object);
 }

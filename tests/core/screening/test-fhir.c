@@ -826,6 +826,106 @@ test_patient_load_sources (void)
   g_assert_nonnull (eligo_fhir_facts_get_source (patient, "age_years"));
 }
 
+
+/* A stale value accepted by the nurse becomes a fact with a note; the
+ * sources survive the patient's JSON (what the database stores). */
+static void
+test_accept_and_store (void)
+{
+  g_autofree char *path = eligo_test_data_path ("fhir", bundles[0], NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(EligoPatient) patient = NULL;
+  g_autoptr(EligoPatient) loaded = NULL;
+  g_autoptr(EligoFhirFacts) facts = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  g_autoptr(EligoPatient) old = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const EligoFhirItem *source;
+  EligoFhirFacts *reloaded;
+  EligoFhirOptions options;
+  EligoValue value;
+  GDate as_of = date_of ("2019-01-10");
+  guint n_stale;
+
+  options_at (&options, &as_of);
+  options.ulns.creatinine_umol_l = 104;
+  facts = eligo_fhir_read_file (file, &options, NULL, &error);
+  g_assert_no_error (error);
+  patient = eligo_patient_new ("SCR-0042");
+  g_assert_true (eligo_fhir_facts_apply (facts, patient, &error));
+  n_stale = eligo_fhir_facts_get_stale (facts)->len;
+  g_assert_cmpuint (n_stale, >=, 1);
+  g_assert_false (eligo_patient_get_fact (patient, "platelets_10e9_l", NULL));
+  g_assert_null (eligo_fhir_facts_get_source (patient, "platelets_10e9_l"));
+
+  /* Not stale: refused, nothing changes. */
+  g_assert_false (eligo_fhir_facts_accept_stale (patient, "weight_kg", "Test Nurse", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_true (eligo_fhir_facts_accept_stale (patient, "platelets_10e9_l", "Test Nurse",
+                                                &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (eligo_fhir_facts_get_stale (facts)->len, ==, n_stale - 1);
+  g_assert_true (eligo_patient_get_fact (patient, "platelets_10e9_l", &value));
+  assert_close (value.number, 160.064145861119);
+  source = eligo_fhir_facts_get_source (patient, "platelets_10e9_l");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (source->date, ==, "2016-12-31");
+  g_assert_nonnull (strstr (source->note, "Test Nurse"));
+  text = eligo_fhir_item_format_source (source);
+  g_assert_nonnull (strstr (text, "LOINC 777-3: 160.064145861119 10*3/uL on 2016-12-31"));
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+    g_autofree char *note = g_strdup_printf ("(accepted by Test Nurse on %s although older "
+                                             "than 30 days)", today);
+
+    g_assert_nonnull (strstr (text, note));
+  }
+
+  /* Stored and read back: the same sources, stale and unused lists. */
+  object = eligo_patient_to_json (patient);
+  g_assert_true (json_object_has_member (object, "fhir_sources"));
+  loaded = eligo_patient_new_from_json (object, &error);
+  g_assert_no_error (error);
+  reloaded = eligo_fhir_facts_get_for_patient (loaded);
+  g_assert_nonnull (reloaded);
+  g_assert_cmpuint (eligo_fhir_facts_get_window_days (reloaded), ==, 30);
+  g_assert_cmpint (g_date_compare (eligo_fhir_facts_get_as_of (reloaded), &as_of), ==, 0);
+  g_assert_cmpuint (eligo_fhir_facts_get_facts (reloaded)->len, ==,
+                    eligo_fhir_facts_get_facts (facts)->len);
+  g_assert_cmpuint (eligo_fhir_facts_get_stale (reloaded)->len, ==, n_stale - 1);
+  g_assert_cmpuint (eligo_fhir_facts_get_unused (reloaded)->len, ==,
+                    eligo_fhir_facts_get_unused (facts)->len);
+  source = eligo_fhir_facts_get_source (loaded, "creatinine_umol_l");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (source->loinc, ==, "38483-4");
+  g_assert_cmpstr (source->unit, ==, "mg/dL");
+  assert_close (source->number, 3.27882234831635);
+  g_assert_cmpint (source->uln_source, ==, ELIGO_ULN_SOURCE_NONE);
+  source = eligo_fhir_facts_get_source (loaded, "creatinine_x_uln");
+  g_assert_nonnull (source);
+  g_assert_cmpint (source->uln_source, ==, ELIGO_ULN_SOURCE_PREFERENCES);
+  source = eligo_fhir_facts_get_source (loaded, "platelets_10e9_l");
+  g_assert_nonnull (source);
+  g_assert_nonnull (strstr (source->note, "Test Nurse"));
+
+  /* A patient stored before sources were kept loads as before. */
+  json_object_remove_member (object, "fhir_sources");
+  old = eligo_patient_new_from_json (object, &error);
+  g_assert_no_error (error);
+  g_assert_null (eligo_fhir_facts_get_for_patient (old));
+  g_assert_true (eligo_patient_get_fact (old, "platelets_10e9_l", NULL));
+
+  /* Broken sources are refused, naming the member. */
+  json_object_set_string_member (object, "fhir_sources", "nonsense");
+  g_assert_null (eligo_patient_new_from_json (object, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "fhir_sources"));
+}
+
 static void
 test_json_shape (void)
 {
@@ -875,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/eligo/fhir/broken-refused", test_broken_refused);
   g_test_add_func ("/eligo/fhir/patient-load-sources", test_patient_load_sources);
   g_test_add_func ("/eligo/fhir/json-shape", test_json_shape);
+  g_test_add_func ("/eligo/fhir/accept-and-store", test_accept_and_store);
 
   return g_test_run ();
 }
