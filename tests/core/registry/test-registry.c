@@ -668,34 +668,6 @@ test_cancel (Fixture       *fixture,
   g_assert_true (eligo_test_integrity_ok (fixture->path));
 }
 
-/* The same real record as the registry might send it a month later. */
-static GBytes *
-amended_study (const char *nct_id)
-{
-  g_autoptr(GBytes) original = eligo_test_registry_study_file (nct_id);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonObject *protocol, *status, *eligibility, *date;
-  char *text;
-
-  json_parser_load_from_data (parser, g_bytes_get_data (original, NULL),
-                              (gssize) g_bytes_get_size (original), &error);
-  g_assert_no_error (error);
-  protocol = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                            "protocolSection");
-  status = json_object_get_object_member (protocol, "statusModule");
-  eligibility = json_object_get_object_member (protocol, "eligibilityModule");
-  json_object_set_string_member (status, "overallStatus", "ACTIVE_NOT_RECRUITING");
-  date = json_object_get_object_member (status, "lastUpdatePostDateStruct");
-  json_object_set_string_member (date, "date", "2099-01-15");
-  json_object_set_string_member (eligibility, "eligibilityCriteria",
-                                 "Inclusion Criteria:\n\n* Age 18 years or older\n* ECOG 0-1\n\n"
-                                 "Exclusion Criteria:\n\n* Active CNS disease");
-
-  text = json_to_string (json_parser_get_root (parser), FALSE);
-  return g_bytes_new_take (text, strlen (text));
-}
-
 static void
 test_refresh_changes (Fixture       *fixture,
                       gconstpointer  data)
@@ -703,7 +675,7 @@ test_refresh_changes (Fixture       *fixture,
   const char *ids[] = { "NCT02349698", "NCT02650414", NULL };
   g_autoptr(EligoRegistryImport) job = NULL;
   g_autoptr(EligoRegistryImport) again = NULL;
-  g_autoptr(GBytes) amended = amended_study ("NCT02349698");
+  g_autoptr(GBytes) amended = eligo_test_registry_amended_study ("NCT02349698");
   g_autoptr(EligoTrial) trial = NULL;
   g_autoptr(GError) error = NULL;
   EligoRegistryOutcome *changed;
