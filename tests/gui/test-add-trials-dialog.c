@@ -222,6 +222,47 @@ test_work_offline (Fixture       *fixture,
   g_assert_cmpuint (count_dialogs (), ==, 2);
 }
 
+/* A picture of the dialog after a batch, for data/screenshots. */
+static void
+test_screenshot (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  EligoAddTrialsDialog *dialog = ELIGO_ADD_TRIALS_DIALOG (fixture->dialog);
+  const char *path = g_getenv ("ELIGO_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+  gint64 until;
+
+  eligo_add_trials_dialog_set_text (dialog,
+                                    "https://clinicaltrials.gov/study/NCT02349698\n"
+                                    "NCT02650414, NCT09999999");
+  g_assert_true (eligo_add_trials_dialog_add (dialog));
+  eligo_test_wait_until (done_cb, dialog, 30);
+  g_assert_nonnull (eligo_add_trials_dialog_get_result_text (dialog));
+
+  until = g_get_monotonic_time () + 300 * 1000;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+
+  if (path == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (fixture->dialog);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (fixture->dialog),
+                          gtk_widget_get_height (fixture->dialog));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (fixture->dialog)),
+                                         node, &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +278,8 @@ main (int   argc,
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/eligo/add-trials-dialog/work-offline", Fixture, NULL,
               fixture_set_up, test_work_offline, fixture_tear_down);
+  g_test_add ("/eligo/add-trials-dialog/screenshot", Fixture, NULL,
+              fixture_set_up, test_screenshot, fixture_tear_down);
 
   return g_test_run ();
 }
