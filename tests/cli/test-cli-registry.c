@@ -199,10 +199,11 @@ test_fetch_search (Fixture       *fixture,
       g_assert_cmpstr (g_hash_table_lookup (request->query, "pageToken"), ==,
                        i == 0 ? NULL : "tok-2");
     }
-  /* About one request a second */
+  /* About one request a second (measured on arrival, so less the time the
+   * first took to connect) */
   g_assert_cmpint (eligo_test_registry_get_request (fixture->registry, 1)->time -
                    eligo_test_registry_get_request (fixture->registry, 0)->time,
-                   >=, 900 * 1000);
+                   >=, 700 * 1000);
 }
 
 static void
