@@ -185,8 +185,8 @@ eligo_add_trials_dialog_class_init (EligoAddTrialsDialogClass *klass)
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               ELIGO_RESOURCE_BASE "/ui/eligo-add-trials-dialog.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, ELIGO_RESOURCE_BASE
+                                               "/ui/eligo-add-trials-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, EligoAddTrialsDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, EligoAddTrialsDialog, add_button);
   gtk_widget_class_bind_template_child (widget_class, EligoAddTrialsDialog, text_view);

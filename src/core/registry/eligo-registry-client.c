@@ -378,7 +378,6 @@ attempt_failed (GTask        *task,
                 gboolean      reading_body)
 {
   Request *request = g_task_get_task_data (task);
-  EligoRegistryClient *self = g_task_get_source_object (task);
 
   remove_source (&request->attempt_timeout_id, task);
   g_clear_object (&request->stream);
@@ -415,7 +414,6 @@ attempt_failed (GTask        *task,
       return;
     }
 
-  (void) self;
   finish_with_error (task, network_error (task, error));
 }
 
