@@ -420,6 +420,46 @@ test_search_page_fails (Fixture       *fixture,
   g_assert_true (eligo_test_integrity_ok (fixture->path));
 }
 
+/* One bad study in a page fails alone; the others of the page are imported. */
+static void
+test_search_bad_study (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) study = eligo_test_registry_study_file (cart_ids[0]);
+  g_autoptr(GString) text = g_string_new ("{\"studies\":[{\"hasResults\":false},");
+  g_autoptr(GBytes) page = NULL;
+  g_autoptr(EligoRegistryImport) job = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = count_trials (fixture);
+  char *statuses[] = { NULL };
+  EligoRegistrySearch search = { "car-t", NULL, statuses, 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_string_append_len (text, g_bytes_get_data (study, NULL), g_bytes_get_size (study));
+  g_string_append (text, "]}");
+  page = g_string_free_to_bytes (g_steal_pointer (&text));
+  eligo_test_registry_add_page (fixture->registry, NULL, page);
+
+  job = eligo_registry_import_new (fixture->client, fixture->database);
+  eligo_registry_import_search_async (job, &search, 10, NULL, on_done_cb, &result);
+  eligo_registry_import_finish (job, wait_result (&result), &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (outcome (job, 0)->kind, ==, ELIGO_REGISTRY_OUTCOME_FAILED);
+  g_assert_nonnull (strstr (outcome (job, 0)->message, "study 1 of page 1 of the search"));
+  g_assert_cmpint (outcome (job, 1)->kind, ==, ELIGO_REGISTRY_OUTCOME_ADDED);
+  g_assert_cmpuint (count_trials (fixture), ==, n + 1);
+  g_assert_true (has_trial (fixture, cart_ids[0]));
+  g_assert_true (eligo_test_integrity_ok (fixture->path));
+
+  /* No status, no pageSize given: pageSize is the limit, nothing else sent. */
+  g_assert_cmpuint (g_hash_table_size (eligo_test_registry_get_request (fixture->registry,
+                                                                        0)->query), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (eligo_test_registry_get_request (fixture->registry,
+                                                                         0)->query,
+                                        "pageSize"), ==, "10");
+}
+
 static void
 test_503_then_success (Fixture       *fixture,
                        gconstpointer  data)
@@ -725,6 +765,7 @@ main (int   argc,
   ADD ("search-pages", test_search_pages);
   ADD ("search-limit", test_search_limit);
   ADD ("search-page-fails", test_search_page_fails);
+  ADD ("search-bad-study", test_search_bad_study);
   ADD ("503-then-success", test_503_then_success);
   ADD ("429-retry-after", test_429_retry_after);
   ADD ("busy-gives-up", test_busy_gives_up);
