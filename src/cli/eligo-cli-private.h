@@ -68,4 +68,12 @@ int             _eligo_cli_curate          (const char      *database_path,
                                             int              argc,
                                             char           **argv);
 
+/* eligo-cli-registry.c */
+int             _eligo_cli_fetch           (const char      *database_path,
+                                            int              argc,
+                                            char           **argv);
+int             _eligo_cli_refresh         (const char      *database_path,
+                                            int              argc,
+                                            char           **argv);
+
 G_END_DECLS

@@ -55,6 +55,10 @@ static const Command commands[] = {
     N_("Show the facts a patient file gives, with their sources; stale values are not used") },
   { "curate", _eligo_cli_curate, N_("CRITERION RULE"),
     N_("Set, clear or reset the rule of one criterion") },
+  { "fetch", _eligo_cli_fetch, N_("NCTID… | --search TEXT"),
+    N_("Fetch trials from the registry by NCT number or by a search") },
+  { "refresh", _eligo_cli_refresh, N_("[NCTID…]"),
+    N_("Fetch trials again from the registry and list what changed") },
 };
 
 void
