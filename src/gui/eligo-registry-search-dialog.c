@@ -405,6 +405,13 @@ on_search_clicked_cb (GtkButton                 *button,
 }
 
 static void
+on_entry_activate_cb (GtkEntry                  *entry,
+                      EligoRegistrySearchDialog *self)
+{
+  start_search (self);
+}
+
+static void
 on_more_clicked_cb (GtkButton                 *button,
                     EligoRegistrySearchDialog *self)
 {
@@ -995,6 +1002,8 @@ eligo_registry_search_dialog_init (EligoRegistrySearchDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect (self->search_button, "clicked", G_CALLBACK (on_search_clicked_cb), self);
+  g_signal_connect (self->condition_entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
+  g_signal_connect (self->terms_entry, "activate", G_CALLBACK (on_entry_activate_cb), self);
   g_signal_connect (self->retry_button, "clicked", G_CALLBACK (on_search_clicked_cb), self);
   g_signal_connect (self->more_button, "clicked", G_CALLBACK (on_more_clicked_cb), self);
   g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
