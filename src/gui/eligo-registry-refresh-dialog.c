@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-format.h"
 #include "eligo-registry-refresh-dialog-private.h"
 #include "eligo-trial-query.h"
 
@@ -148,6 +149,19 @@ add_row (EligoRegistryRefreshDialog *self,
   if (failed)
     gtk_widget_add_css_class (label, "error");
   gtk_box_append (GTK_BOX (box), label);
+
+  if (!failed && trial != NULL && eligo_trial_get_last_update (trial) != NULL)
+    {
+      g_autofree char *date = eligo_format_date (eligo_trial_get_last_update (trial));
+      /* Translators: %s is a date */
+      g_autofree char *text = g_strdup_printf (_("Updated in the registry on %s"), date);
+      GtkWidget *updated = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (updated), 0.0);
+      gtk_widget_add_css_class (updated, "dim-label");
+      gtk_widget_add_css_class (updated, "caption");
+      gtk_box_append (GTK_BOX (box), updated);
+    }
 
   gtk_list_box_append (self->changes_list, box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),

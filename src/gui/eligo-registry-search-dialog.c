@@ -663,7 +663,10 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   if (kind == CELL_NCT_ID || kind == CELL_SITES)
     gtk_widget_add_css_class (label, "numeric");
   if (kind == CELL_SITES)
-    gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_set_margin_end (label, 12);
+    }
   gtk_list_item_set_child (item, label);
 }
 
@@ -826,9 +829,9 @@ setup_results (EligoRegistrySearchDialog *self)
   add_column (self, _("NCT Number"), CELL_NCT_ID, FALSE, 130);
   add_column (self, _("Title"), CELL_TITLE, TRUE, -1);
   add_column (self, _("Status"), CELL_STATUS, FALSE, 160);
-  add_column (self, _("Phase"), CELL_PHASE, FALSE, 90);
-  add_column (self, _("Ages"), CELL_AGES, FALSE, 90);
-  add_column (self, _("Sites"), CELL_SITES, FALSE, 60);
+  add_column (self, _("Phase"), CELL_PHASE, FALSE, 110);
+  add_column (self, _("Ages"), CELL_AGES, FALSE, 100);
+  add_column (self, _("Sites"), CELL_SITES, FALSE, 70);
 
   controller = gtk_shortcut_controller_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
