@@ -61,6 +61,7 @@ struct _EligoPreferencesWindow
   GtkWidget  *lab_grid;
   GtkWidget  *creatinine_unit_drop_down;
   GtkWidget  *hemoglobin_unit_drop_down;
+  GtkWidget  *offline_switch;
 };
 
 G_DEFINE_FINAL_TYPE (EligoPreferencesWindow, eligo_preferences_window, GTK_TYPE_WINDOW)
@@ -209,6 +210,7 @@ eligo_preferences_window_class_init (EligoPreferencesWindowClass *klass)
                                         creatinine_unit_drop_down);
   gtk_widget_class_bind_template_child (widget_class, EligoPreferencesWindow,
                                         hemoglobin_unit_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, EligoPreferencesWindow, offline_switch);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
@@ -236,6 +238,8 @@ eligo_preferences_window_init (EligoPreferencesWindow *self)
                     G_CALLBACK (on_unit_selected_cb), self);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_settings_bind (self->settings, "work-offline", self->offline_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
 }
 
 /**

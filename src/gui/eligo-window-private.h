@@ -192,6 +192,7 @@ void                 _eligo_window_save_state         (EligoWindow  *self);
 
 /* eligo-window-tools.c */
 void                 _eligo_window_class_tools_init (EligoWindowClass *klass);
+void                 _eligo_window_tools_init       (EligoWindow      *self);
 void                 _eligo_window_tools_update     (EligoWindow      *self,
                                                      guint             n_selected);
 

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-add-trials-dialog.h"
 #include "eligo-comparison-window.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-log-window.h"
@@ -87,6 +88,46 @@ eligo_window_compare_action (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (comparison));
 }
 
+static void
+on_trials_added_cb (EligoWindow *self)
+{
+  _eligo_window_reload (self, NULL);
+}
+
+static void
+eligo_window_add_trials_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  EligoWindow *self = ELIGO_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (g_settings_get_boolean (self->settings, "work-offline"))
+    return;
+
+  dialog = eligo_add_trials_dialog_new (GTK_WINDOW (self), self->database);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_trials_added_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* "Work offline" turns off every action that uses the network. */
+static void
+on_work_offline_changed_cb (EligoWindow *self)
+{
+  gboolean offline = g_settings_get_boolean (self->settings, "work-offline");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-trials", !offline);
+}
+
+void
+_eligo_window_tools_init (EligoWindow *self)
+{
+  g_signal_connect_object (self->settings, "changed::work-offline",
+                           G_CALLBACK (on_work_offline_changed_cb), self, G_CONNECT_SWAPPED);
+  on_work_offline_changed_cb (self);
+}
+
 void
 _eligo_window_tools_update (EligoWindow *self,
                             guint        n_selected)
@@ -115,4 +156,10 @@ _eligo_window_class_tools_init (EligoWindowClass *klass)
                                        "win.screening-log", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.compare", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.add-trials", NULL,
+                                   eligo_window_add_trials_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-trials", NULL);
 }

@@ -945,6 +945,7 @@ eligo_window_init (EligoWindow *self)
   eligo_window_apply_layout (self);
 
   _eligo_window_actions_init (self);
+  _eligo_window_tools_init (self);
 }
 
 /**

@@ -93,6 +93,33 @@ typedef struct
 
 static void start_attempt (GTask *task);
 
+/* On the task's context, which need not be the global default one. */
+static guint
+add_timeout (GTask       *task,
+             guint        ms,
+             GSourceFunc  func)
+{
+  g_autoptr(GSource) source = g_timeout_source_new (ms);
+
+  g_source_set_callback (source, func, task, NULL);
+  return g_source_attach (source, g_task_get_context (task));
+}
+
+static void
+remove_source (guint *id,
+               GTask *task)
+{
+  GSource *source;
+
+  if (*id == 0)
+    return;
+
+  source = g_main_context_find_source_by_id (g_task_get_context (task), *id);
+  if (source != NULL)
+    g_source_destroy (source);
+  *id = 0;
+}
+
 static void
 request_free (gpointer data)
 {
@@ -134,11 +161,13 @@ registry_host (EligoRegistryClient *self)
 }
 
 static void
-clear_sources (Request *request)
+clear_sources (GTask *task)
 {
-  g_clear_handle_id (&request->attempt_timeout_id, g_source_remove);
-  g_clear_handle_id (&request->total_timeout_id, g_source_remove);
-  g_clear_handle_id (&request->wait_id, g_source_remove);
+  Request *request = g_task_get_task_data (task);
+
+  remove_source (&request->attempt_timeout_id, task);
+  remove_source (&request->total_timeout_id, task);
+  remove_source (&request->wait_id, task);
   if (request->cancel_source != NULL)
     {
       g_source_destroy (request->cancel_source);
@@ -154,8 +183,10 @@ finish_with_error (GTask  *task,
 
   g_assert (!request->finished);
   request->finished = TRUE;
-  clear_sources (request);
+  clear_sources (task);
   g_task_return_error (task, error);
+  /* the reference start_request() took for the timers */
+  g_object_unref (task);
 }
 
 static GError *
@@ -201,7 +232,7 @@ abort_request (GTask       *task,
 
   if (request->wait_id != 0)
     {
-      g_clear_handle_id (&request->wait_id, g_source_remove);
+      remove_source (&request->wait_id, task);
       finish_with_error (task, abort_error (task));
       return;
     }
@@ -255,7 +286,7 @@ wait_then_attempt (GTask *task,
   Request *request = g_task_get_task_data (task);
 
   g_assert (request->wait_id == 0);
-  request->wait_id = g_timeout_add (delay_ms, on_wait_done_cb, task);
+  request->wait_id = add_timeout (task, delay_ms, on_wait_done_cb);
 }
 
 /* Retry-After: seconds or an HTTP date; 0 when absent or unreadable. */
@@ -347,9 +378,8 @@ attempt_failed (GTask        *task,
                 gboolean      reading_body)
 {
   Request *request = g_task_get_task_data (task);
-  EligoRegistryClient *self = g_task_get_source_object (task);
 
-  g_clear_handle_id (&request->attempt_timeout_id, g_source_remove);
+  remove_source (&request->attempt_timeout_id, task);
   g_clear_object (&request->stream);
 
   switch (request->abort_reason)
@@ -384,7 +414,6 @@ attempt_failed (GTask        *task,
       return;
     }
 
-  (void) self;
   finish_with_error (task, network_error (task, error));
 }
 
@@ -398,7 +427,7 @@ body_complete (GTask *task)
   char *next_page_token = NULL;
   JsonNode *root;
 
-  g_clear_handle_id (&request->attempt_timeout_id, g_source_remove);
+  remove_source (&request->attempt_timeout_id, task);
   g_input_stream_close (request->stream, NULL, NULL);
   g_clear_object (&request->stream);
 
@@ -456,10 +485,11 @@ body_complete (GTask *task)
     }
 
   request->finished = TRUE;
-  clear_sources (request);
+  clear_sources (task);
   bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->body));
   g_object_set_data_full (G_OBJECT (task), "next-page-token", next_page_token, g_free);
   g_task_return_pointer (task, g_steal_pointer (&bytes), (GDestroyNotify) g_bytes_unref);
+  g_object_unref (task);
 }
 
 static void
@@ -550,7 +580,7 @@ on_sent_cb (GObject      *source,
       return;
     }
 
-  g_clear_handle_id (&request->attempt_timeout_id, g_source_remove);
+  remove_source (&request->attempt_timeout_id, task);
   g_input_stream_close (request->stream, NULL, NULL);
   g_clear_object (&request->stream);
 
@@ -618,8 +648,8 @@ start_attempt (GTask *task)
   soup_message_headers_replace (soup_message_get_request_headers (request->msg),
                                 "Accept", "application/json");
 
-  request->attempt_timeout_id = g_timeout_add (self->request_timeout, on_attempt_timeout_cb,
-                                               task);
+  request->attempt_timeout_id = add_timeout (task, self->request_timeout,
+                                             on_attempt_timeout_cb);
   soup_session_send_async (self->session, request->msg, G_PRIORITY_DEFAULT,
                            request->attempt_cancellable, on_sent_cb, g_object_ref (task));
 }
@@ -639,6 +669,9 @@ start_request (EligoRegistryClient *self,
   request->is_page = is_page;
   request->expected = -1;
   g_task_set_task_data (task, request, request_free);
+  /* Held while the request runs, for the timers that point at it; dropped
+   * when it returns. */
+  g_object_ref (task);
 
   {
     g_autoptr(SoupMessage) probe = soup_message_new (SOUP_METHOD_GET, uri);
@@ -661,7 +694,7 @@ start_request (EligoRegistryClient *self,
       g_source_attach (request->cancel_source, g_task_get_context (task));
     }
 
-  request->total_timeout_id = g_timeout_add (self->total_timeout, on_total_timeout_cb, task);
+  request->total_timeout_id = add_timeout (task, self->total_timeout, on_total_timeout_cb);
   start_attempt (task);
 }
 
@@ -838,6 +871,7 @@ eligo_registry_parse_nct_id (const char  *text,
 {
   g_autofree char *stripped = NULL;
   const char *candidate;
+  char found[12] = { 0 };
   gsize len;
 
   g_return_val_if_fail (text != NULL, FALSE);
@@ -874,6 +908,10 @@ eligo_registry_parse_nct_id (const char  *text,
                        stripped);
           return FALSE;
         }
+
+      /* The path goes with the URI at the end of this block. */
+      memcpy (found, candidate, 11);
+      candidate = found;
     }
   else if (!is_nct_id (stripped, strlen (stripped)))
     {

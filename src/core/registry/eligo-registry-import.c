@@ -138,7 +138,8 @@ eligo_registry_changed_sections (EligoTrial *before,
   g_return_val_if_fail (ELIGO_IS_TRIAL (before), NULL);
   g_return_val_if_fail (ELIGO_IS_TRIAL (after), NULL);
 
-#define ADD_IF(cond, name) G_STMT_START { if (cond) { g_strv_builder_add (builder, name); any = TRUE; } } G_STMT_END
+#define ADD_IF(cond, name) \
+  G_STMT_START { if (cond) { g_strv_builder_add (builder, name); any = TRUE; } } G_STMT_END
 #define DIFF(getter) (g_strcmp0 (getter (before), getter (after)) != 0)
 
   ADD_IF (DIFF (eligo_trial_get_eligibility_criteria) ||
