@@ -57,6 +57,8 @@ struct _EligoRegistrySearchDialog
   GtkProgressBar      *progress_bar;
 };
 
+void _eligo_registry_search_dialog_add_columns (EligoRegistrySearchDialog *self);
+
 /* The registry's codes for each choice of the status drop-down, in order. */
 const char * const *_eligo_registry_search_dialog_status_codes (guint position);
 

@@ -451,6 +451,49 @@ assert_search_query (GHashTable *query,
 }
 
 static void
+collect_checks (GtkWidget *widget,
+                GPtrArray *checks)
+{
+  if (GTK_IS_CHECK_BUTTON (widget))
+    g_ptr_array_add (checks, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_checks (child, checks);
+}
+
+/* Every tick box on screen is named after its trial, for a screen reader. */
+static void
+assert_check_labels (EligoRegistrySearchDialog *dialog)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  collect_checks (GTK_WIDGET (dialog->column_view), checks);
+  g_assert_cmpuint (checks->len, >=, 10);
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkAccessible *check = g_ptr_array_index (checks, i);
+      gboolean named = FALSE;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (check)))
+        continue;
+
+      for (guint j = 0; j < n_results (dialog) && !named; j++)
+        {
+          g_autofree char *label =
+            g_strdup_printf ("Add %s",
+                             eligo_registry_result_get_nct_id (result_at (dialog, j)));
+          g_autofree char *mismatch =
+            gtk_test_accessible_check_property (check, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+          named = mismatch == NULL;
+        }
+      g_assert_true (named);
+    }
+}
+
+static void
 test_search_page_scroll_add (Fixture       *fixture,
                              gconstpointer  data)
 {
@@ -533,7 +576,19 @@ test_search_page_scroll_add (Fixture       *fixture,
   g_assert_cmpstr (gtk_button_get_label (dialog->add_button), ==, "_Add 2 Trials");
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->add_button)));
 
+  /* Space on the current row ticks and unticks it */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (
+                                       dialog->column_view)), 3);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "results.toggle-tick", NULL);
+  g_assert_true (eligo_registry_result_get_selected (result_at (dialog, 3)));
+  g_assert_cmpstr (gtk_button_get_label (dialog->add_button), ==, "_Add 3 Trials");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "results.toggle-tick", NULL);
+  g_assert_false (eligo_registry_result_get_selected (result_at (dialog, 3)));
+  g_assert_cmpstr (gtk_button_get_label (dialog->add_button), ==, "_Add 2 Trials");
+
   gtk_adjustment_set_value (adjustment, 0);
+  iterate_for (100);
+  assert_check_labels (dialog);
   hold_for_screenshot ();
 
   g_assert_false (in_database (fixture, car_t[0]));
@@ -614,6 +669,86 @@ test_search_error_and_empty (Fixture       *fixture,
   g_assert_null (_eligo_registry_search_dialog_status_codes (5));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_search_add_cancel (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  EligoRegistrySearchDialog *dialog = open_search (fixture);
+
+  search (dialog, "acute lymphoblastic leukemia", "CD19 CAR-T");
+  g_assert_cmpuint (n_results (dialog), ==, 25);
+  eligo_registry_result_set_selected (result_at (dialog, 0), TRUE);
+  eligo_registry_result_set_selected (result_at (dialog, 1), TRUE);
+
+  /* Two seconds between requests: Cancel comes first */
+  g_object_set (dialog->client, "min-interval", 2000, NULL);
+  g_signal_emit_by_name (dialog->add_button, "clicked");
+  g_assert_false (gtk_widget_get_sensitive (dialog->form));
+  g_assert_cmpstr (gtk_label_get_text (dialog->status_label), ==, "Adding 1 of 2…");
+  g_signal_emit_by_name (dialog->cancel_button, "clicked");
+  eligo_test_wait_until (import_done_cb, dialog, 30);
+
+  g_assert_cmpuint (fixture->fetches->len, ==, 0);
+  g_assert_false (in_database (fixture, car_t[0]));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (dialog->status_label), "Cancelled;"));
+  g_assert_true (gtk_widget_get_sensitive (dialog->form));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog->cancel_button)));
+  /* Still ticked, to try again */
+  g_assert_true (eligo_registry_result_get_selected (result_at (dialog, 0)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dialog->add_button)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Records the importer refuses or that lack modules are still listed. */
+static void
+test_partial_results (void)
+{
+  g_autofree char *dir_path = eligo_test_data_path ("ctgov", "partial", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(JsonNode) study = NULL;
+      g_autoptr(EligoRegistryResult) result = NULL;
+
+      g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+      study = parse (text);
+      result = eligo_registry_result_new_from_study (json_node_get_object (study), 1);
+      g_assert_nonnull (eligo_registry_result_get_nct_id (result));
+      g_assert_true (g_str_has_prefix (name, eligo_registry_result_get_nct_id (result)));
+      g_assert_nonnull (eligo_registry_result_get_title (result));
+      g_assert_nonnull (eligo_registry_result_get_ages_label (result));
+      g_assert_nonnull (eligo_registry_result_get_sites_label (result));
+      g_assert_true (eligo_registry_result_get_can_add (result) ==
+                     (eligo_registry_result_get_problem (result) == NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* A study without an NCT number is listed, named by its place, and cannot be ticked. */
+static void
+test_result_without_nct_id (void)
+{
+  g_autoptr(JsonNode) study = parse ("{\"protocolSection\": {\"identificationModule\": "
+                                     "{\"briefTitle\": \"Untitled\"}}}");
+  g_autoptr(EligoRegistryResult) result =
+    eligo_registry_result_new_from_study (json_node_get_object (study), 7);
+
+  g_assert_null (eligo_registry_result_get_nct_id (result));
+  g_assert_cmpstr (eligo_registry_result_get_title (result), ==, "Untitled");
+  g_assert_true (g_str_has_prefix (eligo_registry_result_get_problem (result),
+                                   "Result 7 cannot be added: "));
+  eligo_registry_result_set_selected (result, TRUE);
+  g_assert_false (eligo_registry_result_get_selected (result));
 }
 
 static gboolean
@@ -764,6 +899,10 @@ main (int   argc,
               test_search_page_scroll_add, fixture_tear_down);
   g_test_add ("/eligo/registry-dialogs/search-error-empty", Fixture, NULL, fixture_set_up,
               test_search_error_and_empty, fixture_tear_down);
+  g_test_add ("/eligo/registry-dialogs/search-add-cancel", Fixture, NULL, fixture_set_up,
+              test_search_add_cancel, fixture_tear_down);
+  g_test_add_func ("/eligo/registry-dialogs/partial-results", test_partial_results);
+  g_test_add_func ("/eligo/registry-dialogs/result-without-nct-id", test_result_without_nct_id);
   g_test_add ("/eligo/registry-dialogs/refresh", Fixture, NULL, fixture_set_up,
               test_refresh_changes, fixture_tear_down);
   g_test_add ("/eligo/registry-dialogs/refresh-cancel", Fixture, NULL, fixture_set_up,
