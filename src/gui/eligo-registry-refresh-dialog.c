@@ -34,6 +34,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const struct
 {
   const char *section;
@@ -272,6 +279,9 @@ finish (EligoRegistryRefreshDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->close_button), TRUE);
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->close_button));
   gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+
+  if (n_changed + n_added > 0)
+    g_signal_emit (self, signals[SIGNAL_IMPORTED], 0);
 }
 
 static void
@@ -291,8 +301,23 @@ on_refreshed_cb (GObject      *source,
 }
 
 static void
+stop_before_start (EligoRegistryRefreshDialog *self,
+                   const char                 *heading,
+                   const char                 *message)
+{
+  gtk_label_set_text (self->heading_label, heading);
+  gtk_label_set_text (self->summary_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->close_button), TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->close_button));
+  self->finished = TRUE;
+}
+
+static void
 start (EligoRegistryRefreshDialog *self)
 {
+  g_autoptr(GSettings) settings = g_settings_new (ELIGO_ID);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) library = NULL;
   const char * const *nct_ids = (const char * const *) self->nct_ids;
@@ -300,6 +325,14 @@ start (EligoRegistryRefreshDialog *self)
   guint n;
 
   self->started = TRUE;
+  if (g_settings_get_boolean (settings, "work-offline"))
+    {
+      stop_before_start (self, _("Working Offline"),
+                         _("Eligo is set to work offline; turn off “Work offline” in the "
+                           "preferences to refresh trials from the registry."));
+      return;
+    }
+
   self->import = eligo_registry_import_new (self->client, self->database);
   g_signal_connect_object (self->import, "notify::n-done", G_CALLBACK (on_progress_cb), self, 0);
   g_signal_connect_object (self->import, "notify::n-total", G_CALLBACK (on_progress_cb), self, 0);
@@ -309,17 +342,19 @@ start (EligoRegistryRefreshDialog *self)
       library = library_nct_ids (self->database, &error);
       if (library == NULL)
         {
-          gtk_label_set_text (self->heading_label, _("Refresh Failed"));
-          gtk_label_set_text (self->summary_label, error->message);
-          gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
-          gtk_widget_set_visible (GTK_WIDGET (self->close_button), TRUE);
-          self->finished = TRUE;
+          stop_before_start (self, _("Refresh Failed"), error->message);
           return;
         }
       nct_ids = (const char * const *) library;
     }
 
   n = g_strv_length ((char **) nct_ids);
+  if (n == 0)
+    {
+      stop_before_start (self, _("Nothing to Refresh"),
+                         _("The library has no trials to fetch again."));
+      return;
+    }
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "Refreshing %u trial from the registry…",
                                           "Refreshing %u trials from the registry…", n), n);
@@ -473,6 +508,15 @@ eligo_registry_refresh_dialog_class_init (EligoRegistryRefreshDialogClass *klass
     g_param_spec_boxed ("nct-ids", NULL, NULL, G_TYPE_STRV,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EligoRegistryRefreshDialog::imported:
+   *
+   * Emitted at the end when at least one trial was updated (or added).
+   */
+  signals[SIGNAL_IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 

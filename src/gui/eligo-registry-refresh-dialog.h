@@ -25,14 +25,18 @@ G_BEGIN_DECLS
  * The main window's action calls, with the selected trials' NCT numbers or
  * NULL for the whole library (archived trials included, as the CLI does):
  *
- *   GtkWidget *dialog = eligo_registry_refresh_dialog_new (GTK_WINDOW (self),
- *                                                          self->database, NULL,
- *                                                          (const char * const *) nct_ids);
+ *   if (g_settings_get_boolean (self->settings, "work-offline"))
+ *     return;
+ *   dialog = eligo_registry_refresh_dialog_new (GTK_WINDOW (self), self->database, NULL,
+ *                                               (const char * const *) nct_ids);
+ *   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_trials_added_cb), self,
+ *                            G_CONNECT_SWAPPED);
  *   gtk_window_present (GTK_WINDOW (dialog));
  *
  * (client NULL: ELIGO_REGISTRY_URL, else ClinicalTrials.gov.) The dialog is
- * modal to @parent, destroys itself when closed (closing cancels), and
- * writes through the database, so the window's watch shows the changes.
+ * modal to @parent and destroys itself when closed (closing cancels).
+ * "imported" is emitted at the end when a trial was updated, so the window
+ * reloads. Opened while working offline it sends nothing and says so.
  */
 G_DECLARE_FINAL_TYPE (EligoRegistryRefreshDialog, eligo_registry_refresh_dialog,
                       ELIGO, REGISTRY_REFRESH_DIALOG, GtkWindow)

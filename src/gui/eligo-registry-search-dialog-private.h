@@ -21,6 +21,7 @@ struct _EligoRegistrySearchDialog
 
   EligoDatabase       *database;
   EligoRegistryClient *client;
+  GSettings           *settings;        /* work-offline */
   GListStore          *results;         /* EligoRegistryResult */
 
   /* The search as sent, the same on every page */

@@ -37,6 +37,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_IMPORTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const status_recruiting[] = { "RECRUITING", NULL };
 static const char * const status_not_yet[] = { "NOT_YET_RECRUITING", NULL };
 static const char * const status_open[] = { "RECRUITING", "NOT_YET_RECRUITING", NULL };
@@ -57,6 +64,19 @@ static const struct
 };
 
 static void load_page (EligoRegistrySearchDialog *self);
+
+static gboolean
+is_offline (EligoRegistrySearchDialog *self)
+{
+  return g_settings_get_boolean (self->settings, "work-offline");
+}
+
+static const char *
+offline_message (void)
+{
+  return _("Eligo is set to work offline; turn off “Work offline” in the preferences to "
+           "search the registry.");
+}
 
 const char * const *
 _eligo_registry_search_dialog_status_codes (guint position)
@@ -337,6 +357,12 @@ load_page (EligoRegistrySearchDialog *self)
   if (self->loading)
     return;
 
+  if (is_offline (self))
+    {
+      set_status (self, offline_message ());
+      return;
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->more_button), FALSE);
   set_loading (self, TRUE);
   if (self->n_pages == 0)
@@ -381,6 +407,14 @@ start_search (EligoRegistrySearchDialog *self)
       gtk_stack_set_visible_child_name (self->stack, "start");
       set_status (self, NULL);
       gtk_widget_grab_focus (GTK_WIDGET (self->condition_entry));
+      return;
+    }
+
+  if (is_offline (self))
+    {
+      gtk_label_set_text (self->error_label, offline_message ());
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      set_status (self, NULL);
       return;
     }
 
@@ -582,6 +616,9 @@ on_import_done_cb (GObject      *source,
   set_importing (self, FALSE);
   set_status (self, summary);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  if (n_added > 0)
+    g_signal_emit (self, signals[SIGNAL_IMPORTED], 0);
 }
 
 static void
@@ -593,6 +630,12 @@ on_add_clicked_cb (GtkButton                 *button,
 
   if (self->import_cancellable != NULL)
     return;
+
+  if (is_offline (self))
+    {
+      set_status (self, offline_message ());
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -717,6 +760,7 @@ eligo_registry_search_dialog_finalize (GObject *object)
   g_clear_object (&self->results);
   g_clear_object (&self->client);
   g_clear_object (&self->database);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (eligo_registry_search_dialog_parent_class)->finalize (object);
 }
@@ -785,6 +829,15 @@ eligo_registry_search_dialog_class_init (EligoRegistrySearchDialogClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * EligoRegistrySearchDialog::imported:
+   *
+   * Emitted when at least one ticked trial was stored in the library.
+   */
+  signals[SIGNAL_IMPORTED] =
+    g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   /* Space on a result, as the list's shortcut does */
   gtk_widget_class_install_action (widget_class, "results.toggle-tick", NULL,
@@ -821,6 +874,7 @@ static void
 eligo_registry_search_dialog_init (EligoRegistrySearchDialog *self)
 {
   self->results = g_list_store_new (ELIGO_TYPE_REGISTRY_RESULT);
+  self->settings = g_settings_new (ELIGO_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -24,14 +24,18 @@ G_BEGIN_DECLS
  *
  * The main window's action calls, and does nothing else:
  *
- *   GtkWidget *dialog = eligo_registry_search_dialog_new (GTK_WINDOW (self),
- *                                                         self->database, NULL);
+ *   if (g_settings_get_boolean (self->settings, "work-offline"))
+ *     return;
+ *   dialog = eligo_registry_search_dialog_new (GTK_WINDOW (self), self->database, NULL);
+ *   g_signal_connect_object (dialog, "imported", G_CALLBACK (on_trials_added_cb), self,
+ *                            G_CONNECT_SWAPPED);
  *   gtk_window_present (GTK_WINDOW (dialog));
  *
  * (NULL: a client for ELIGO_REGISTRY_URL, else ClinicalTrials.gov.) The
- * dialog is not modal and destroys itself when closed. Trials it adds reach
- * the database; the window's database watch shows them. When the nurse
- * works offline the window must not open it.
+ * dialog is not modal and destroys itself when closed. "imported" is
+ * emitted when at least one ticked trial was stored, as the Add Trials
+ * dialog's is. Should "work-offline" be turned on while it is open, it
+ * sends nothing more and says why.
  */
 G_DECLARE_FINAL_TYPE (EligoRegistrySearchDialog, eligo_registry_search_dialog,
                       ELIGO, REGISTRY_SEARCH_DIALOG, GtkWindow)

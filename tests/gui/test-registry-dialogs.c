@@ -397,6 +397,29 @@ result_at (EligoRegistrySearchDialog *dialog,
   return result;
 }
 
+static void
+count_cb (GObject *object,
+          guint   *n)
+{
+  (*n)++;
+}
+
+static void
+set_offline (gboolean offline)
+{
+  g_autoptr(GSettings) settings = g_settings_new (ELIGO_ID);
+
+  g_settings_set_boolean (settings, "work-offline", offline);
+}
+
+static gboolean
+is_offline (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (ELIGO_ID);
+
+  return g_settings_get_boolean (settings, "work-offline");
+}
+
 static EligoRegistrySearchDialog *
 open_search (Fixture *fixture)
 {
@@ -419,9 +442,9 @@ search (EligoRegistrySearchDialog *dialog,
 {
   gtk_editable_set_text (GTK_EDITABLE (dialog->condition_entry), condition);
   gtk_editable_set_text (GTK_EDITABLE (dialog->terms_entry), terms);
-  /* Enter in an entry activates Search, the default widget */
+  /* Enter in an entry starts the search; offline it sends nothing */
   g_signal_emit_by_name (dialog->terms_entry, "activate");
-  g_assert_true (dialog->loading);
+  g_assert_true (dialog->loading != is_offline ());
   eligo_test_wait_until (search_idle_cb, dialog, 20);
 }
 
@@ -505,6 +528,7 @@ test_search_page_scroll_add (Fixture       *fixture,
   GListModel *columns;
   g_autofree char *status = NULL;
   g_autoptr(EligoTrialQuery) query = NULL;
+  guint n_imported = 0;
 
   import_study (fixture, IN_LIBRARY);
   dialog = open_search (fixture);
@@ -593,6 +617,7 @@ test_search_page_scroll_add (Fixture       *fixture,
 
   g_assert_false (in_database (fixture, car_t[0]));
   g_assert_false (in_database (fixture, car_t[2]));
+  g_signal_connect (dialog, "imported", G_CALLBACK (count_cb), &n_imported);
   g_signal_emit_by_name (dialog->add_button, "clicked");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog->cancel_button)));
   eligo_test_wait_until (import_done_cb, dialog, 30);
@@ -603,6 +628,7 @@ test_search_page_scroll_add (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->fetches, 1), ==, car_t[2]);
   g_assert_true (in_database (fixture, car_t[0]));
   g_assert_true (in_database (fixture, car_t[2]));
+  g_assert_cmpuint (n_imported, ==, 1);
   query = eligo_trial_query_new ();
   g_assert_cmpuint (eligo_database_count_trials (fixture->database, query, NULL), ==, 3);
   g_assert_true (eligo_registry_result_get_in_library (result_at (dialog, 0)));
@@ -813,6 +839,7 @@ test_refresh_changes (Fixture       *fixture,
   g_autoptr(EligoRegistryClient) client = make_client (fixture);
   g_autoptr(EligoTrial) trial = NULL;
   EligoRegistryRefreshDialog *dialog;
+  guint n_imported = 0;
 
   import_study (fixture, CHANGED);
   import_study (fixture, SAME);
@@ -825,10 +852,12 @@ test_refresh_changes (Fixture       *fixture,
                                                                              fixture->database,
                                                                              client, NULL));
   g_assert_cmpuint (fixture->fetches->len, ==, 0);
+  g_signal_connect (dialog, "imported", G_CALLBACK (count_cb), &n_imported);
   gtk_window_present (GTK_WINDOW (dialog));
   eligo_test_wait_until (is_mapped_cb, dialog, 10);
   g_assert_true (dialog->started);
   eligo_test_wait_until (refresh_done_cb, dialog, 30);
+  g_assert_cmpuint (n_imported, ==, 1);
 
   g_assert_cmpuint (fixture->fetches->len, ==, 3);
   g_assert_cmpstr (gtk_label_get_text (dialog->heading_label), ==, "Refresh Finished");
@@ -889,6 +918,39 @@ test_refresh_cancel (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Working offline, neither dialog sends anything. */
+static void
+test_offline (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(EligoRegistryClient) client = make_client (fixture);
+  EligoRegistrySearchDialog *search_dialog;
+  EligoRegistryRefreshDialog *refresh_dialog;
+
+  import_study (fixture, CHANGED);
+  search_dialog = open_search (fixture);
+  set_offline (TRUE);
+
+  search (search_dialog, "acute lymphoblastic leukemia", "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (search_dialog->stack), ==, "error");
+  g_assert_nonnull (strstr (gtk_label_get_text (search_dialog->error_label), "work offline"));
+  gtk_window_destroy (GTK_WINDOW (search_dialog));
+
+  refresh_dialog = ELIGO_REGISTRY_REFRESH_DIALOG (
+    eligo_registry_refresh_dialog_new (NULL, fixture->database, client, NULL));
+  gtk_window_present (GTK_WINDOW (refresh_dialog));
+  eligo_test_wait_until (is_mapped_cb, refresh_dialog, 10);
+  eligo_test_wait_until (refresh_done_cb, refresh_dialog, 10);
+  g_assert_cmpstr (gtk_label_get_text (refresh_dialog->heading_label), ==, "Working Offline");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refresh_dialog->close_button)));
+  iterate_for (200);
+  gtk_window_destroy (GTK_WINDOW (refresh_dialog));
+
+  g_assert_cmpuint (fixture->searches->len, ==, 0);
+  g_assert_cmpuint (fixture->fetches->len, ==, 0);
+  set_offline (FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -907,6 +969,9 @@ main (int   argc,
               test_refresh_changes, fixture_tear_down);
   g_test_add ("/eligo/registry-dialogs/refresh-cancel", Fixture, NULL, fixture_set_up,
               test_refresh_cancel, fixture_tear_down);
+
+  g_test_add ("/eligo/registry-dialogs/offline", Fixture, NULL, fixture_set_up,
+              test_offline, fixture_tear_down);
 
   return g_test_run ();
 }
