@@ -445,6 +445,8 @@ search (EligoRegistrySearchDialog *dialog,
   /* Enter in an entry starts the search; offline it sends nothing */
   g_signal_emit_by_name (dialog->terms_entry, "activate");
   g_assert_true (dialog->loading != is_offline ());
+  if (dialog->loading)
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "loading");
   eligo_test_wait_until (search_idle_cb, dialog, 20);
 }
 
@@ -583,6 +585,8 @@ test_search_page_scroll_add (Fixture       *fixture,
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) -
                                         gtk_adjustment_get_page_size (adjustment));
   g_assert_true (dialog->loading);
+  g_assert_cmpstr (gtk_label_get_text (dialog->status_label), ==, "Loading more results…");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (dialog->stack), ==, "results");
   eligo_test_wait_until (search_idle_cb, dialog, 20);
   g_assert_cmpuint (fixture->searches->len, ==, 2);
   assert_search_query (g_ptr_array_index (fixture->searches, 1), "page-at-25");
@@ -908,6 +912,7 @@ test_refresh_cancel (Fixture       *fixture,
   eligo_test_wait_until (is_mapped_cb, dialog, 10);
   g_assert_cmpstr (gtk_label_get_text (dialog->heading_label), ==,
                    "Refreshing 2 trials from the registry…");
+  g_assert_cmpstr (gtk_progress_bar_get_text (dialog->progress_bar), ==, "0 of 2");
   g_signal_emit_by_name (dialog->cancel_button, "clicked");
   eligo_test_wait_until (refresh_done_cb, dialog, 30);
 
