@@ -31,7 +31,7 @@
 #include "eligo-match-report.h"
 #include "eligo-trial.h"
 
-#define TITLE_CHARS 60
+#define TITLE_CHARS 110
 #define TEXT_CHARS  90
 
 static char *
