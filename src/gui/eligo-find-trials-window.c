@@ -775,7 +775,7 @@ eligo_find_trials_window_init (EligoFindTrialsWindow *self)
 
   /* Translators: the column of ranks in the ranked list */
   add_column (self, COLUMN_RANK, C_("rank", "#"), 48, FALSE);
-  add_column (self, COLUMN_TRIAL, _("Trial"), 340, FALSE);
+  add_column (self, COLUMN_TRIAL, _("Trial"), 320, TRUE);
   add_column (self, COLUMN_STATUS, _("Status"), 150, FALSE);
   add_column (self, COLUMN_VERDICT, _("Verdict"), 140, FALSE);
   /* Translators: columns counting criteria by verdict; keep them short */
