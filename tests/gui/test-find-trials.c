@@ -524,6 +524,40 @@ test_empty (Fixture       *fixture,
   close_window (window);
 }
 
+static void
+test_error (Fixture       *fixture,
+            gconstpointer  data)
+{
+  EligoFindTrialsWindow *window = show_window (fixture);
+  g_autofree char *moved = g_strconcat (fixture->path, ".moved", NULL);
+
+  g_assert_cmpstr (eligo_find_trials_window_get_state (window), ==, "results");
+
+  /* The worker opens the file anew: put a folder where it was. */
+  g_assert_cmpint (g_rename (fixture->path, moved), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->path, 0700), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "find-trials.refresh", NULL));
+  eligo_test_wait_until (is_ranked, window, 20);
+  iterate_for (100);
+
+  g_assert_cmpstr (eligo_find_trials_window_get_state (window), ==, "error");
+  g_assert_null (eligo_find_trials_window_get_results (window));
+  g_assert_cmpuint (g_list_model_get_n_items (eligo_find_trials_window_get_model (window)), ==, 0);
+  g_assert_true (shows_label (GTK_WIDGET (window), "Could Not Rank the Trials"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "find-trials.export-pdf", NULL) &&
+                  eligo_find_trials_window_get_results (window) != NULL);
+
+  /* Put back, Try Again ranks. */
+  g_assert_cmpint (g_rmdir (fixture->path), ==, 0);
+  g_assert_cmpint (g_rename (moved, fixture->path), ==, 0);
+  eligo_find_trials_window_refresh (window);
+  eligo_test_wait_until (is_ranked, window, 20);
+  g_assert_cmpstr (eligo_find_trials_window_get_state (window), ==, "results");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -540,6 +574,8 @@ main (int   argc,
               fixture_set_up, test_compare_top, fixture_tear_down);
   g_test_add ("/eligo/find-trials/export-pdf", Fixture, NULL,
               fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/eligo/find-trials/error", Fixture, NULL,
+              fixture_set_up, test_error, fixture_tear_down);
   g_test_add ("/eligo/find-trials/empty", Fixture, GINT_TO_POINTER (1),
               fixture_set_up, test_empty, fixture_tear_down);
 
