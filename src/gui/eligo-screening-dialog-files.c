@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "eligo-fhir-reader.h"
+#include "eligo-patient-file.h"
 #include "eligo-screening-dialog-private.h"
 #include "eligo-screening-print.h"
 #include "eligo-screening-report.h"
@@ -519,15 +520,9 @@ _eligo_screening_dialog_import_file (EligoScreeningDialog  *self,
   g_return_val_if_fail (ELIGO_IS_SCREENING_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  eligo_fhir_options_init (&options);
+  eligo_fhir_options_init_from_settings (&options, self->settings);
   if (g_date_valid (&self->as_of))
     options.as_of = self->as_of;
-  options.window_days = g_settings_get_uint (self->settings, "fhir-freshness-days");
-  options.ulns.creatinine_umol_l = g_settings_get_double (self->settings, "uln-creatinine-umol-l");
-  options.ulns.bilirubin_umol_l = g_settings_get_double (self->settings, "uln-bilirubin-umol-l");
-  options.ulns.alt_u_l = g_settings_get_double (self->settings, "uln-alt-u-l");
-  options.ulns.ast_u_l = g_settings_get_double (self->settings, "uln-ast-u-l");
-  options.ulns.bun_mmol_l = g_settings_get_double (self->settings, "uln-bun-mmol-l");
 
   facts = eligo_fhir_read_file (file, &options, NULL, &local_error);
   if (facts != NULL)

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "eligo-criterion-row.h"
+#include "eligo-find-trials-window.h"
 #include "eligo-preferences-window.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-dialog-private.h"
@@ -1242,6 +1243,19 @@ eligo_screening_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (eligo_screening_dialog_parent_class)->finalize (object);
 }
 
+/* The whole library ranked for the patient being entered. */
+static void
+eligo_screening_dialog_find_trials_action (GtkWidget  *widget,
+                                           const char *action_name,
+                                           GVariant   *param)
+{
+  EligoScreeningDialog *self = ELIGO_SCREENING_DIALOG (widget);
+  GtkWidget *window = eligo_find_trials_window_new (GTK_WINDOW (self), self->database,
+                                                    eligo_screening_dialog_get_patient (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 static void
 eligo_screening_dialog_class_init (EligoScreeningDialogClass *klass)
 {
@@ -1295,9 +1309,13 @@ eligo_screening_dialog_class_init (EligoScreeningDialogClass *klass)
                                    _eligo_screening_dialog_import_action);
   gtk_widget_class_install_action (widget_class, "screening.preferences", NULL,
                                    eligo_screening_dialog_preferences_action);
+  gtk_widget_class_install_action (widget_class, "screening.find-trials", NULL,
+                                   eligo_screening_dialog_find_trials_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "screening.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "screening.find-trials", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "screening.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -942,6 +942,7 @@ _eligo_window_class_actions_init (EligoWindowClass *klass)
                                        "win.go-back", NULL);
 
   _eligo_window_class_tools_init (klass);
+  _eligo_window_class_registry_init (klass);
 
   gtk_widget_class_bind_template_callback (widget_class, eligo_window_dismiss_toast);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_secondary_click_cb);

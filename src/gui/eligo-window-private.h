@@ -191,9 +191,12 @@ GtkWidget           *_eligo_window_get_details_window (EligoWindow  *self);
 void                 _eligo_window_save_state         (EligoWindow  *self);
 
 /* eligo-window-tools.c */
-void                 _eligo_window_class_tools_init (EligoWindowClass *klass);
-void                 _eligo_window_tools_init       (EligoWindow      *self);
-void                 _eligo_window_tools_update     (EligoWindow      *self,
-                                                     guint             n_selected);
+void                 _eligo_window_class_tools_init    (EligoWindowClass *klass);
+void                 _eligo_window_tools_update        (EligoWindow      *self,
+                                                        guint             n_selected);
+
+/* eligo-window-registry.c */
+void                 _eligo_window_class_registry_init (EligoWindowClass *klass);
+void                 _eligo_window_registry_init       (EligoWindow      *self);
 
 G_END_DECLS

@@ -9,8 +9,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The main window's way into screening, the screening log and the
- * side-by-side comparison of the selected trials (2 to 6).
+ * The main window's way into screening, the screening log, the
+ * side-by-side comparison of the selected trials (2 to 6) and finding the
+ * trials that fit a patient.
  */
 
 #define G_LOG_DOMAIN "eligo-window"
@@ -19,8 +20,9 @@
 
 #include <glib/gi18n.h>
 
-#include "eligo-add-trials-dialog.h"
 #include "eligo-comparison-window.h"
+#include "eligo-find-trials-window.h"
+#include "eligo-patient-chooser.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-log-window.h"
 #include "eligo-window-private.h"
@@ -89,43 +91,27 @@ eligo_window_compare_action (GtkWidget  *widget,
 }
 
 static void
-on_trials_added_cb (EligoWindow *self)
+on_patient_chosen_cb (EligoPatientChooser *chooser,
+                      EligoPatient        *patient,
+                      EligoWindow         *self)
 {
-  _eligo_window_reload (self, NULL);
+  GtkWidget *window = eligo_find_trials_window_new (GTK_WINDOW (self), self->database, patient);
+
+  gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Find Trials for a Patient: a stored patient or a patient file, then the
+ * whole library ranked for them. */
 static void
-eligo_window_add_trials_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
+eligo_window_find_trials_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
 {
   EligoWindow *self = ELIGO_WINDOW (widget);
-  GtkWidget *dialog;
+  GtkWidget *chooser = eligo_patient_chooser_new (GTK_WINDOW (self), self->database);
 
-  if (g_settings_get_boolean (self->settings, "work-offline"))
-    return;
-
-  dialog = eligo_add_trials_dialog_new (GTK_WINDOW (self), self->database);
-  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_trials_added_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* "Work offline" turns off every action that uses the network. */
-static void
-on_work_offline_changed_cb (EligoWindow *self)
-{
-  gboolean offline = g_settings_get_boolean (self->settings, "work-offline");
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-trials", !offline);
-}
-
-void
-_eligo_window_tools_init (EligoWindow *self)
-{
-  g_signal_connect_object (self->settings, "changed::work-offline",
-                           G_CALLBACK (on_work_offline_changed_cb), self, G_CONNECT_SWAPPED);
-  on_work_offline_changed_cb (self);
+  g_signal_connect_object (chooser, "patient-chosen", G_CALLBACK (on_patient_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
 }
 
 void
@@ -149,6 +135,8 @@ _eligo_window_class_tools_init (EligoWindowClass *klass)
                                    eligo_window_screening_log_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL,
                                    eligo_window_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.find-trials", NULL,
+                                   eligo_window_find_trials_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.screen", NULL);
@@ -156,10 +144,6 @@ _eligo_window_class_tools_init (EligoWindowClass *klass)
                                        "win.screening-log", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
                                        "win.compare", NULL);
-
-  gtk_widget_class_install_action (widget_class, "win.add-trials", NULL,
-                                   eligo_window_add_trials_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n,
-                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.add-trials", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK,
+                                       "win.find-trials", NULL);
 }

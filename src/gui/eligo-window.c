@@ -945,7 +945,7 @@ eligo_window_init (EligoWindow *self)
   eligo_window_apply_layout (self);
 
   _eligo_window_actions_init (self);
-  _eligo_window_tools_init (self);
+  _eligo_window_registry_init (self);
 }
 
 /**
