@@ -183,6 +183,7 @@ GtkSearchEntry      *_eligo_window_get_search_entry   (EligoWindow  *self);
 EligoFilterPopover  *_eligo_window_get_filter_popover (EligoWindow  *self);
 GtkWidget           *_eligo_window_get_trial_page     (EligoWindow  *self);
 gboolean             _eligo_window_is_page_visible    (EligoWindow  *self);
+gboolean             _eligo_window_is_narrow          (EligoWindow  *self);
 gboolean             _eligo_window_is_list_visible    (EligoWindow  *self);
 const char          *_eligo_window_get_banner_text    (EligoWindow  *self);
 gboolean             _eligo_window_is_importing       (EligoWindow  *self);

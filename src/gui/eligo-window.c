@@ -1051,6 +1051,16 @@ _eligo_window_is_page_visible (EligoWindow *self)
          && g_strcmp0 (gtk_stack_get_visible_child_name (self->page_stack), "page") == 0;
 }
 
+/* Whether the window has taken its narrow layout (list or page, not both):
+ * decided once an allocation is done, so a little after it is mapped. */
+gboolean
+_eligo_window_is_narrow (EligoWindow *self)
+{
+  g_return_val_if_fail (ELIGO_IS_WINDOW (self), FALSE);
+
+  return self->narrow;
+}
+
 gboolean
 _eligo_window_is_list_visible (EligoWindow *self)
 {

@@ -722,6 +722,12 @@ test_window_trial_page (Fixture       *fixture,
 }
 
 /* A narrow window shows the page instead of the list, with a way back. */
+static gboolean
+is_narrow_cb (gpointer data)
+{
+  return _eligo_window_is_narrow (data);
+}
+
 static void
 test_window_narrow (Fixture       *fixture,
                     gconstpointer  data)
@@ -730,6 +736,9 @@ test_window_narrow (Fixture       *fixture,
   guint position;
 
   window = show_window_sized (fixture->database, 800, 600);
+  /* The layout follows the first allocation, which may come a little after
+   * the window is mapped on a loaded machine. */
+  eligo_test_wait_until (is_narrow_cb, window, 30);
   g_assert_true (_eligo_window_is_list_visible (window));
   g_assert_false (_eligo_window_is_page_visible (window));
 
