@@ -205,10 +205,15 @@ abort_error (GTask *task)
                           request->what, registry_host (self),
                           (self->total_timeout + 999) / 1000);
     case ABORT_TOO_LARGE:
-      return g_error_new (ELIGO_REGISTRY_ERROR, ELIGO_REGISTRY_ERROR_TOO_LARGE,
-                          _("%s: the registry’s answer is larger than %" G_GUINT64_FORMAT
-                            " MB, which no study or page is; nothing was imported"),
-                          request->what, self->max_response_size / (1024 * 1024));
+      {
+        g_autofree char *limit = g_format_size (self->max_response_size);
+
+        return g_error_new (ELIGO_REGISTRY_ERROR, ELIGO_REGISTRY_ERROR_TOO_LARGE,
+                            /* Translators: the second %s is a size, e.g. "33.6 MB" */
+                            _("%s: the registry’s answer is larger than %s, which no study "
+                              "or page is; nothing was imported"),
+                            request->what, limit);
+      }
     case ABORT_USER:
     case ABORT_NONE:
     case ABORT_ATTEMPT_TIMEOUT:
@@ -433,12 +438,14 @@ body_complete (GTask *task)
 
   if (request->expected >= 0 && (goffset) request->body->len != request->expected)
     {
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) request->expected);
+
       finish_with_error (task,
                          g_error_new (ELIGO_REGISTRY_ERROR, ELIGO_REGISTRY_ERROR_TRUNCATED,
-                                      _("%s: the registry’s answer broke off after %u of %"
-                                        G_GINT64_FORMAT " bytes; nothing was imported"),
-                                      request->what, request->body->len,
-                                      (gint64) request->expected));
+                                      /* Translators: the second %s is a number of bytes */
+                                      _("%s: the registry’s answer broke off after %u of %s "
+                                        "bytes; nothing was imported"),
+                                      request->what, request->body->len, expected));
       return;
     }
 
