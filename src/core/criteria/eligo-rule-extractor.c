@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "eligo-rule-extractor.h"
+#include "eligo-rule-extractor-private.h"
 
 /*
  * How a criterion is read
@@ -3435,6 +3436,11 @@ eligo_rule_extract (EligoCriterionKind  kind,
   EligoExtraction *extraction;
 
   g_return_val_if_fail (text != NULL, NULL);
+
+  /* A lead-in and its items: each item is read on its own. */
+  extraction = eligo_rule_extract_leadin (kind, text, context);
+  if (extraction != NULL)
+    return extraction;
 
   get_patterns ();
 
