@@ -3447,6 +3447,7 @@ eligo_rule_extract (EligoCriterionKind  kind,
   reader.kind = kind;
   reader.text = g_string_sized_new (strlen (text) + 16);
   normalize (text, reader.text);
+  eligo_rule_normalize_spellings (reader.text);
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 

@@ -349,13 +349,13 @@ static const Wording wordings[] = {
     "(ULN), unless ALT, AST, and/or ALP are disease related",
     NULL,
     "review" },
-  /* NCT05536349 */
+  /* NCT05536349: "x109/L" is 10^9/L whose superscript was lost. */
   { I,
     "Platelet count ≥50 x109/L and hemoglobin ≥ 8 g/dL (≥ 80 g/L). Platelet and "
     "hemoglobin requirements are independent of transfusions within 7 days of screening "
     "assessment and first dose of study drugs.",
     NULL,
-    "partial: hemoglobin_g_l >= 80" },
+    "partial: platelets_10e9_l >= 50 and hemoglobin_g_l >= 80" },
   /* NCT07072494 */
   { I,
     "Adequate venous access for cell collection and meeting the following hematologic "
