@@ -15,6 +15,9 @@ G_BEGIN_DECLS
 EligoExtraction *eligo_rule_extract_leadin (EligoCriterionKind  kind,
                                             const char         *text,
                                             const char         *context);
+EligoExtraction *eligo_rule_extract_exception (EligoCriterionKind  kind,
+                                               const char         *text,
+                                               const char         *context);
 void             eligo_rule_normalize_spellings (GString       *text);
 
 G_END_DECLS

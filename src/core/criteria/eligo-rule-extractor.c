@@ -3441,6 +3441,10 @@ eligo_rule_extract (EligoCriterionKind  kind,
   extraction = eligo_rule_extract_leadin (kind, text, context);
   if (extraction != NULL)
     return extraction;
+  /* "bilirubin <= 1.5 x ULN (except Gilbert's syndrome)". */
+  extraction = eligo_rule_extract_exception (kind, text, context);
+  if (extraction != NULL)
+    return extraction;
 
   get_patterns ();
 
