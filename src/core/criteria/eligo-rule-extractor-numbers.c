@@ -40,6 +40,7 @@
  *                                            unit, so "ECOG 0,1 or 2" stays)
  *   age 18-65, aged between   ->  ... years (an age with no unit: only two
  *   18 and 75                                plausible ages, in order)
+ *   active hepatitis b or c   ->  active hepatitis b or active hepatitis c
  *
  * Anything else is left as written and, if no pattern reads it, stays for
  * review.
@@ -140,6 +141,9 @@ static const Spelling spellings[] = {
   /* "9 g/dl or higher". */
   { NUMBER_UNIT "\\s+or\\s+(?:higher|greater|more|above)\\b", ">= \\g<num>\\g<unit>", NULL },
   { NUMBER_UNIT "\\s+or\\s+(?:lower|less|below)\\b", "<= \\g<num>\\g<unit>", NULL },
+  /* "active hepatitis b or c", "active hbv/hcv": "active" stands for both. */
+  { "\\b(active|current)\\s+(hepatitis\\s+)b(\\s+virus)?\\s*(or|and/or|and|/)\\s*(?:hepatitis\\s+)?c\\b", "\\1 \\2b\\3 \\4 \\1 \\2c", NULL },
+  { "\\b(active|current)\\s+hbv\\s*(or|and/or|and|/)\\s*hcv\\b", "\\1 hbv \\2 \\1 hcv", NULL },
   /* Ages without "years". */
   { "\\b(?:age[ds]?|aged between)\\s*:?\\s*(?:between\\s+|from\\s+)?(?<low>\\d{1,2})\\s*(?:-|to|and)\\s*(?<high>\\d{1,3})\\b"
     "(?!\\s*(?:[-.,]\\d|%|\\+|years?|yrs?|y\\b|yo\\b|months?|mos?\\b|weeks?|wks?|days?|hours?|kg|cm|m2|mg|x\\b|times))",

@@ -127,6 +127,10 @@ typedef struct
 #define WITHIN "(?:within|in)\\s+(?:the\\s+)?(?:past\\s+|last\\s+|previous\\s+|prior\\s+|preceding\\s+)?(?:<=\\s*)?"
 /* "aged >= 12 weeks": a number in another unit is not an age in years. */
 #define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
+/* No definition or viral-load limit after it in the sentence. */
+#define HEPATITIS_UNDEFINED \
+  "(?!\\s*(?:\\(|\\[|,?\\s*(?:is\\s+|as\\s+)?defined\\b|,?\\s*(?:i\\.e|e\\.g|will|includ[a-z]*|means?)\\b))" \
+  "(?![^.;]*?(?:\\d\\s*(?:iu|u|copies|cp)\\s*/\\s*ml|(?:dna|rna)\\s*(?:>|<|\\d)))"
 #define DIAGRE \
   "b[- ]?cell (?:precursor |lineage |derived )?acute lymphoblastic leuk[a-z]*(?:\\s*\\((?:b[- ]?all|all)\\))?|" \
   "acute b[- ]?(?:cell )?lymphoblastic leuk[a-z]*(?:\\s*\\(b[- ]?all\\))?|b[- ]all\\b|b-?cell all\\b|" \
@@ -360,6 +364,15 @@ static const Matcher matchers[] = {
   { K_BOOL, "hcv|hepatitis c",
     "\\b(?:positive|seropositive)\\s+(?:for\\s+)?(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?|"
     "\\b(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))", "hcv_ab_positive" },
+  /* "Active hepatitis B": detectable HBV DNA is active hepatitis B, but so may
+   * be a positive HBsAg with DNA below detection: the variable is narrower
+   * than the words, and the atom partial. Not where the text defines it
+   * ("(HBsAg positive and HBV DNA >= 500 U/mL)", "is defined as"): detectable
+   * is then not enough. */
+  { K_BOOL_PARTIAL, "hepatitis b|hbv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis b|hbv)(?:\\s+virus)?+(?:\\s*\\((?:hbv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hbv_dna_detectable" },
+  { K_BOOL_PARTIAL, "hepatitis c|hcv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis c|hcv)(?:\\s+virus)?+(?:\\s*\\((?:hcv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hcv_rna_detectable" },
   { K_VIRAL, "dna|rna|viral load", "\\b(?<names>(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?"
     "(?:\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?)*)"
     "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>))"

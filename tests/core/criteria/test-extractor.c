@@ -296,6 +296,52 @@ static const Wording wordings[] = {
     "[ULN]; transaminases > ten times ULN)",
     NULL,
     "partial: bilirubin_x_uln > 3 or alt_x_uln > 10 or ast_x_uln > 10" },
+  /* Active hepatitis: detectable viral DNA/RNA is enough to exclude, not
+   * all that the words cover (partial). NCT02650414 */
+  { E,
+    "Active hepatitis B or active hepatitis C.",
+    NULL,
+    "partial: hbv_dna_detectable or hcv_rna_detectable" },
+  /* NCT03937544: "active" stands for both. */
+  { E,
+    "Active Hepatitis B or C infection as evidenced by quantitative viral PCR assay.",
+    NULL,
+    "partial: hbv_dna_detectable or hcv_rna_detectable" },
+  /* NCT05464836 */
+  { E,
+    "Known active hepatitis B or C infection or known seropositivity for HIV.",
+    NULL,
+    "partial: hbv_dna_detectable or hcv_rna_detectable or hiv_positive" },
+  /* An inclusion: no active hepatitis needs no detectable virus. */
+  { I,
+    "No active hepatitis B or C infection",
+    NULL,
+    "partial: not hbv_dna_detectable and not hcv_rna_detectable" },
+  /* Defined by the text, or with a viral-load limit: detectable is not
+   * enough (NCT06029816, NCT05536349, NCT03058094, NCT02856893). */
+  { E,
+    "History of immunodeficiency, including HIV test positive, active hepatitis B/C (HBV-DNA > 1000 IU/mL or "
+    "> 2500 copies/mL, HCV-RNA ≥ 10³ copies/mL)",
+    NULL,
+    "partial: immunodeficiency or hiv_positive" },
+  { E,
+    "Active hepatitis C infection (defined as detectable hepatitis C RNA in plasma by PCR)",
+    NULL,
+    "review" },
+  { E,
+    "active hepatitis B (hepatitis B virus carrier can be recruited)",
+    NULL,
+    "review" },
+  { E,
+    "Active hepatitis B infection will, at a minimum, include all patients who are Hepatitis B surface antigen "
+    "positive (HbsAg positive) based on serology assessment.",
+    NULL,
+    "partial: hbsag_positive" },
+  /* "Chronic active hepatitis C" is narrower than detectable RNA (NCT04318938). */
+  { E,
+    "Chronic active hepatitis C infection.",
+    NULL,
+    "review" },
   /* NCT03319901: excused for Gilbert's disease, whose own limit is not read
    * (tests/core/criteria/test-extractor-exceptions.c). */
   { I,
@@ -897,7 +943,7 @@ static const Wording wordings[] = {
     "Active hepatitis B, active hepatitis C, or any human immunodeficiency virus (HIV) "
     "infection at the time of screening",
     NULL,
-    "partial: hiv_positive" },
+    "partial: hbv_dna_detectable or hcv_rna_detectable or hiv_positive" },
   /* NCT06389305 */
   { E,
     "Active or uncontrollable infectious diseases, such as hepatitis (HBV, HCV), HIV, or "
@@ -1713,7 +1759,7 @@ static const Wording wordings[] = {
     "infection, or symptomatic severe acute respiratory syndrome coronavirus 2 (SARS-CoV-2) "
     "infection.",
     NULL,
-    "partial: hiv_positive" },
+    "partial: hiv_positive or hbv_dna_detectable or hcv_rna_detectable" },
   /* NCT05798663 */
   { E,
     "Acquired Immune Deficiency Syndrome (AIDS) based upon current CDC definition; note, HIV "

@@ -146,7 +146,7 @@ static const SeedCase seed_cases[] = {
     " \"life_expectancy_months\": 6, \"ecog\": 1, \"gvhd_active\": false,"
     " \"autoimmune_disease\": false, \"immunodeficiency\": false, \"hiv_positive\": false,"
     " \"days_since_investigational_agent\": 100, \"systemic_steroids\": false,"
-    " \"pregnant_or_lactating\": false}",
+    " \"pregnant_or_lactating\": false, \"hbv_dna_detectable\": false, \"hcv_rna_detectable\": false}",
     changes_003 },
   { "NCT06585345",
     "{\"age_years\": 30, \"disease_status\": \"refractory\", \"ecog\": 2,"
