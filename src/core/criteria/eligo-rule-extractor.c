@@ -339,6 +339,8 @@ static const Matcher matchers[] = {
     "\\b(?:no|lack of|lacks?|lacking|absence of|without)\\s+(?:an?\\s+)?(?:available\\s+)?(?:hla[- ])?(?:matched|identical)\\s+(?:sibling|related|unrelated|family)?"
     "(?:\\s*(?:or|and|and/or|/)\\s*(?:sibling|related|unrelated|family))?\\s*donors?(?:\\s+(?:was\\s+|is\\s+|has been\\s+)?(?:identified|available|found))?", "matched_donor_available" },
   { K_BOOL_PARTIAL, "donor", "\\b(?:hla[- ])?matched\\s+(?:sibling|related|unrelated|family)?(?:\\s*(?:or|and|/)\\s*(?:sibling|related|unrelated))?\\s*donors?(?:\\s+(?:is\\s+)?(?:identified|available))?", "matched_donor_available" },
+  /* "pneumonitis that required systemic steroids" is about the pneumonitis. */
+  { K_MASK, "steroid", "\\b(?:required|requiring|requires?|needed|needing|needs?|treated with)\\s+(?:the\\s+use\\s+of\\s+)?systemic\\s+(?:cortico|gluco)?(?:steroids?|corticoids?)", NULL },
   { K_BOOL, "steroid", "\\bsystemic\\s+(?:cortico)?steroids?(?:\\s+therapy)?|\\bsystemic\\s+(?:corticosteroids?|glucocorticoids?)", "systemic_steroids" },
   /* gvhd_active is acute grade II-IV or extensive chronic GVHD: only a text
    * that names those grades reads as the whole fact; any other mention of
@@ -375,7 +377,7 @@ static const Matcher matchers[] = {
     "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis c|hcv)(?:\\s+virus)?+(?:\\s*\\((?:hcv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hcv_rna_detectable" },
   { K_VIRAL, "dna|rna|viral load", "\\b(?<names>(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?"
     "(?:\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?)*)"
-    "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>))"
+    "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>)(?!\\s*=?\\s*\\d))"
     "(?:\\s+(?:above|higher than|>)?\\s*(?:the\\s+)?(?:lower limit of (?:quantification|quantitation|detection)|lloq|lod)(?:\\s*\\((?:lloq|lod)\\))?(?:\\s+of the research institution)?)?" },
   { K_BOOL, "syphilis|treponema", "\\b(?:positive\\s+(?:for\\s+)?)?(?:syphilis|treponema pallidum)(?:\\s+(?:infection|antibody|primary screening antibody))*(?:\\s*(?:positive|\\(\\+\\))|\\s*(?<neg>negative))?", "syphilis_positive" },
   { K_BOOL, "infect|sepsis|septic",

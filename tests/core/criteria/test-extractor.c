@@ -342,6 +342,19 @@ static const Wording wordings[] = {
     "Chronic active hepatitis C infection.",
     NULL,
     "review" },
+  /* Found wrong in the precision sample: steroids that treated another
+   * condition are not the patient's steroids now (NCT05078931); a viral load
+   * above a number is not "detectable" (NCT06940401). */
+  { E,
+    "Has a history of (noninfectious) pneumonitis that required systemic steroids or current "
+    "pneumonitis/interstitial lung disease.",
+    NULL,
+    "review" },
+  { E,
+    "Active hepatitis B (HBsAg positive and HBV DNA ≥500 U/mL) or hepatitis C (anti-HCV positive and HCV "
+    "RNA above the detection limit).",
+    NULL,
+    "partial: hcv_ab_positive and hcv_rna_detectable" },
   /* NCT03319901: excused for Gilbert's disease, whose own limit is not read
    * (tests/core/criteria/test-extractor-exceptions.c). */
   { I,
