@@ -18,6 +18,9 @@ EligoExtraction *eligo_rule_extract_leadin (EligoCriterionKind  kind,
 EligoExtraction *eligo_rule_extract_exception (EligoCriterionKind  kind,
                                                const char         *text,
                                                const char         *context);
+void             eligo_rule_qualify_sex     (EligoCriterionKind  kind,
+                                            const char         *text,
+                                            EligoExtraction    *extraction);
 void             eligo_rule_normalize_spellings (GString       *text);
 
 G_END_DECLS

@@ -3479,6 +3479,7 @@ eligo_rule_extract (EligoCriterionKind  kind,
 
   extraction = extract (&reader, context);
   reader_clear (&reader);
+  eligo_rule_qualify_sex (kind, text, extraction);
   return extraction;
 }
 

@@ -102,6 +102,18 @@ static const Wording wordings[] = {
   /* Of some patients, or at another time. */
   { I, "Women aged 18-50", "review" },
   { I, "Age 18-65 at the time of diagnosis", "review" },
+  /* An age for one sex: the sex is part of the rule (NCT06797245, NCT05551195). */
+  { I, "Women ≥ 22 years old", "rule: sex == female and age_years >= 22" },
+  { I, "Must be women aged 22-45 years who had onset of a major depressive episode any time during pregnancy or "
+       "within 4 weeks following delivery",
+    "partial: sex == female and age_years >= 22 and age_years < 46" },
+  { E, "Women over 60 years of age", "rule: sex == female and age_years > 60" },
+  /* ... and an exclusion read in part is left alone: its unread words narrow
+   * it further (NCT05971329, NCT05587465). */
+  { E, "Postmenopausal non-Black female over 60 years of age who weighs less than 140 pounds.", "review" },
+  /* Not the subject of the age: "women" in another sentence. */
+  { I, "Age ≥ 18 years; women of childbearing potential must use contraception", "partial: age_years >= 18" },
+  { I, "Male or female patients over 18 years", "rule: age_years > 18" },
   /* Several labs in one criterion, each with its comparison. NCT03955198 */
   { I, "Adequate Hematology laboratory data within 6 weeks prior to start of treatment: Absolute neutrophils> 1.5 x "
        "109/L, Platelets ≥ 100 x 109/L, Hemoglobin ≥ 9 g/dL",
