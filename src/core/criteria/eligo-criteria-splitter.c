@@ -987,6 +987,26 @@ add_item (Parser       *parser,
       /* A sibling that drifted by a space or two. */
       stack_pop (parser);
     }
+  else if (top != NULL && is_ordered (m) && m->ordinal > 1)
+    {
+      /* "10. Patients must have one of the following:", its bullets, then
+       * "  11. ..." drifted right: the next item of the outer list, not
+       * an item of the last bullet. */
+      for (int i = (int) parser->stack->len - 1; i >= 0; i--)
+        {
+          Open *o = &g_array_index (parser->stack, Open, i);
+
+          if (!same_style (&o->marker, m))
+            continue;
+          if (o->marker.ordinal + 1 == m->ordinal && m->indent > o->marker.indent &&
+              m->indent < o->marker.content)
+            {
+              sibling = o->node;
+              g_array_set_size (parser->stack, i);
+            }
+          break;
+        }
+    }
 
   top = stack_top (parser);
   if (top != NULL)
@@ -1326,6 +1346,119 @@ build_context (Parser  *parser,
   g_ptr_array_free (chain, TRUE);
 }
 
+
+/**
+ * eligo_criteria_lead_sense:
+ * @text: a lead-in, ending with ':'; of several lines, the last is read
+ * @kind: the section it stands in
+ *
+ * What the lead-in says of the items under it. A criterion that the
+ * splitter made of a lead-in and its items ("lead-in\n- item\n- item")
+ * has a lead-in of the sense %ELIGO_LEAD_CHOICE, %ELIGO_LEAD_SOME or
+ * %ELIGO_LEAD_EXCEPT.
+ *
+ * Returns: the sense
+ */
+EligoLeadSense
+eligo_criteria_lead_sense (const char         *text,
+                           EligoCriterionKind  kind)
+{
+  static GRegex *choice, *some, *except, *negated, *list_header, *bare_choice;
+  const char *last;
+
+  if (g_once_init_enter (&choice))
+    {
+      /* A colon at the end, as ends_with_colon() reads it. */
+#define END "[^:\\n]*(?::|\xef\xbc\x9a)[\\s*]*$"
+      some = g_regex_new ("\\bat\\s+least\\s+(?:two|three|four|[2-9])\\b(?:\\s*\\(\\d\\))?\\s+of\\b" END,
+                          G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      except = g_regex_new ("\\b(?:except(?:ing)?|unless|other\\s+than|with\\s+the\\s+exceptions?\\s+of|apart\\s+from|"
+                            "excluding|exceptions?)\\b[^:()\\n\xef\xbc\x88\xef\xbc\x89]{0,40}(?::|\xef\xbc\x9a)[\\s*]*$",
+                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      list_header = g_regex_new ("\\b(?:exclu\\w*|criteri(?:a|on)|(?:in|not\\s+(?:be\\s+)?)eligible|preclud\\w*|"
+                                 "withdrawn|enrol\\w*|participat\\w*)\\b",
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      bare_choice = g_regex_new ("^\\W*(?:(?:any|one|either|at|least|1|of|the|following|these|below|or|more|both)\\b\\W*)+$",
+                                 G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      negated = g_regex_new ("\\b(?:no|not|none|neither|nor|without|free\\s+of|never)\\b|n't\\b",
+                             G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&choice,
+                         g_regex_new ("(?:\\b(?:(?:at\\s+least|any)\\s+one|one(?:\\s+or\\s+more)?|any|"
+                                      "either(?:\\s+or\\s+both)?|1)(?:\\s*\\(1\\))?\\s+of\\s+(?:the\\s+)?"
+                                      "(?:following|these|those|below)\\b" END "|"
+                                      "\\beither(?:\\s*/\\s*both|\\s+or\\s+both)?\\s*(?::|\xef\xbc\x9a)[\\s*]*$)",
+                                      G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+#undef END
+    }
+
+  if (!ends_with_colon (text))
+    return ELIGO_LEAD_NONE;
+  last = strrchr (text, '\n');
+  last = last != NULL ? last + 1 : text;
+
+  /* "Patients must not have any of the following:" is a list of
+   * exclusions, not of alternatives. */
+  if (g_regex_match (some, last, 0, NULL))
+    return ELIGO_LEAD_SOME;
+  if (g_regex_match (choice, last, 0, NULL))
+    {
+      if (g_regex_match (negated, last, 0, NULL))
+        return ELIGO_LEAD_NONE;
+      /* In an exclusion section "Patients who meet any of the following
+       * criteria will be excluded:" heads a list of exclusions, each one
+       * excluding on its own: the items stay criteria of their own (the
+       * "or" of exclusions is the exclusions one by one). */
+      if (kind == ELIGO_CRITERION_EXCLUSION && g_regex_match (list_header, last, 0, NULL))
+        return ELIGO_LEAD_NONE;
+      /* So does a bare "Any of the following:" there. */
+      if (kind == ELIGO_CRITERION_EXCLUSION && g_regex_match (bare_choice, last, 0, NULL))
+        return ELIGO_LEAD_NONE;
+      return ELIGO_LEAD_CHOICE;
+    }
+  if (g_regex_match (except, last, 0, NULL))
+    return ELIGO_LEAD_EXCEPT;
+
+  return ELIGO_LEAD_NONE;
+}
+
+static gboolean
+is_descendant (Parser *parser,
+               int     node,
+               int     ancestor)
+{
+  for (int n = node_at (parser, node)->parent; n >= 0; n = node_at (parser, n)->parent)
+    if (n == ancestor)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Appends the items from @first to @last (inclusive) under the lead-in, one
+ * line each: "- item", nested items indented two spaces a level. */
+static void
+append_items (Parser  *parser,
+              GString *text,
+              int      first,
+              int      last,
+              int      base)
+{
+  for (int j = first; j <= last; j++)
+    {
+      Node *item = node_at (parser, j);
+      int depth = 0;
+
+      if (item->text->len == 0)
+        continue;
+      for (int n = item->parent; n >= 0 && n != base; n = node_at (parser, n)->parent)
+        depth++;
+      g_string_append_c (text, '\n');
+      for (int d = 0; d < depth; d++)
+        g_string_append (text, "  ");
+      g_string_append (text, "- ");
+      g_string_append (text, item->text->str);
+    }
+}
+
 static void
 clear_node (gpointer data)
 {
@@ -1366,6 +1499,24 @@ eligo_criteria_unescape (const char *text)
     }
 
   return g_string_free (s, FALSE);
+}
+
+static void
+add_criterion (GPtrArray *result,
+               Node      *node,
+               GString   *text,
+               GString   *context)
+{
+  EligoCriterionText *criterion = g_new0 (EligoCriterionText, 1);
+
+  criterion->kind = node->kind;
+  criterion->subject = node->subject;
+  criterion->text = eligo_criteria_unescape (text->str);
+  criterion->context = context->len > 0 ? eligo_criteria_unescape (context->str) : NULL;
+  criterion->section = eligo_criteria_unescape (node->section);
+  g_string_free (text, TRUE);
+  g_string_free (context, TRUE);
+  g_ptr_array_add (result, criterion);
 }
 
 /**
@@ -1438,11 +1589,56 @@ eligo_criteria_split_full (const char  *eligibility_text,
   for (guint i = 0; i < parser.nodes->len; i++)
     {
       Node *node = node_at (&parser, i);
-      EligoCriterionText *criterion;
+      GString *text;
       GString *context;
 
       if (node->text->len == 0)
         continue;
+
+      /* "One of the following:", "except for:": one criterion holding the
+       * lead-in and every item. */
+      if (node->n_children > 0 && eligo_criteria_lead_sense (node->text->str, node->kind) != ELIGO_LEAD_NONE &&
+          !is_generic_leadin (node->text->str, node->kind))
+        {
+          guint last = i;
+
+          while (last + 1 < parser.nodes->len && is_descendant (&parser, (int) last + 1, (int) i))
+            last++;
+          text = g_string_new (node->text->str);
+          append_items (&parser, text, (int) i + 1, (int) last, (int) i);
+          context = g_string_new (NULL);
+          build_context (&parser, node, context);
+          add_criterion (result, node, text, context);
+          i = last;
+          continue;
+        }
+
+      /* A sub-group header that is a choice ("MDS with at least one of the
+       * following:") over items at its own level. */
+      if (node->parent < 0 && node->group != NULL && eligo_criteria_lead_sense (node->group, node->kind) != ELIGO_LEAD_NONE &&
+          !is_generic_leadin (node->group, node->kind))
+        {
+          const char *leadin = strrchr (node->group, '\n');
+          g_autofree char *outer = NULL;
+          guint last = i;
+
+          leadin = leadin != NULL ? leadin + 1 : node->group;
+          outer = g_strndup (node->group, leadin > node->group ? (gsize) (leadin - node->group - 1) : 0);
+          while (last + 1 < parser.nodes->len &&
+                 g_strcmp0 (node_at (&parser, last + 1)->group, node->group) == 0 &&
+                 node_at (&parser, last + 1)->kind == node->kind)
+            last++;
+          text = g_string_new (leadin);
+          append_items (&parser, text, (int) i, (int) last, -1);
+          context = g_string_new (NULL);
+          if (node->scope != NULL)
+            g_string_append (context, node->scope);
+          if (outer[0] != '\0')
+            g_string_append_printf (context, "%s%s", context->len > 0 ? "\n" : "", outer);
+          add_criterion (result, node, text, context);
+          i = last;
+          continue;
+        }
 
       /* A lead-in is the context of its items, not a criterion. */
       if (node->n_children > 0 && is_pure_leadin (node->text->str))
@@ -1459,15 +1655,7 @@ eligo_criteria_split_full (const char  *eligibility_text,
 
       context = g_string_new (NULL);
       build_context (&parser, node, context);
-
-      criterion = g_new0 (EligoCriterionText, 1);
-      criterion->kind = node->kind;
-      criterion->subject = node->subject;
-      criterion->text = eligo_criteria_unescape (node->text->str);
-      criterion->context = context->len > 0 ? eligo_criteria_unescape (context->str) : NULL;
-      criterion->section = eligo_criteria_unescape (node->section);
-      g_string_free (context, TRUE);
-      g_ptr_array_add (result, criterion);
+      add_criterion (result, node, g_string_new (node->text->str), context);
     }
 
   if (dropped != NULL)

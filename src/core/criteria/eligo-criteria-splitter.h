@@ -37,7 +37,18 @@ typedef struct
                                     * ("Key Inclusion Criteria:"), or NULL */
 } EligoCriterionText;
 
+/* What a lead-in says of the items under it (DESIGN.md, Criteria). */
+typedef enum
+{
+  ELIGO_LEAD_NONE,      /* each item required, or a definition: items stay criteria of their own */
+  ELIGO_LEAD_CHOICE,    /* "one of the following:", "either:": the items are alternatives */
+  ELIGO_LEAD_SOME,      /* "at least two of the following:": neither all nor any one */
+  ELIGO_LEAD_EXCEPT,    /* "except for:", "unless:", "other than:": the items are exceptions */
+} EligoLeadSense;
+
 GPtrArray *eligo_criteria_split          (const char         *eligibility_text);
+EligoLeadSense eligo_criteria_lead_sense (const char         *text,
+                                          EligoCriterionKind  kind);
 void       eligo_criterion_text_free     (EligoCriterionText *criterion);
 char      *eligo_criteria_unescape       (const char         *text);
 GPtrArray *eligo_criteria_split_full     (const char         *eligibility_text,

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "eligo-rule-extractor.h"
+#include "eligo-rule-extractor-private.h"
 
 /*
  * How a criterion is read
@@ -126,6 +127,10 @@ typedef struct
 #define WITHIN "(?:within|in)\\s+(?:the\\s+)?(?:past\\s+|last\\s+|previous\\s+|prior\\s+|preceding\\s+)?(?:<=\\s*)?"
 /* "aged >= 12 weeks": a number in another unit is not an age in years. */
 #define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
+/* No definition or viral-load limit after it in the sentence. */
+#define HEPATITIS_UNDEFINED \
+  "(?!\\s*(?:\\(|\\[|,?\\s*(?:is\\s+|as\\s+)?defined\\b|,?\\s*(?:i\\.e|e\\.g|will|includ[a-z]*|means?)\\b))" \
+  "(?![^.;]*?(?:\\d\\s*(?:iu|u|copies|cp)\\s*/\\s*ml|(?:dna|rna)\\s*(?:>|<|\\d)))"
 #define DIAGRE \
   "b[- ]?cell (?:precursor |lineage |derived )?acute lymphoblastic leuk[a-z]*(?:\\s*\\((?:b[- ]?all|all)\\))?|" \
   "acute b[- ]?(?:cell )?lymphoblastic leuk[a-z]*(?:\\s*\\(b[- ]?all\\))?|b[- ]all\\b|b-?cell all\\b|" \
@@ -334,6 +339,8 @@ static const Matcher matchers[] = {
     "\\b(?:no|lack of|lacks?|lacking|absence of|without)\\s+(?:an?\\s+)?(?:available\\s+)?(?:hla[- ])?(?:matched|identical)\\s+(?:sibling|related|unrelated|family)?"
     "(?:\\s*(?:or|and|and/or|/)\\s*(?:sibling|related|unrelated|family))?\\s*donors?(?:\\s+(?:was\\s+|is\\s+|has been\\s+)?(?:identified|available|found))?", "matched_donor_available" },
   { K_BOOL_PARTIAL, "donor", "\\b(?:hla[- ])?matched\\s+(?:sibling|related|unrelated|family)?(?:\\s*(?:or|and|/)\\s*(?:sibling|related|unrelated))?\\s*donors?(?:\\s+(?:is\\s+)?(?:identified|available))?", "matched_donor_available" },
+  /* "pneumonitis that required systemic steroids" is about the pneumonitis. */
+  { K_MASK, "steroid", "\\b(?:required|requiring|requires?|needed|needing|needs?|treated with)\\s+(?:the\\s+use\\s+of\\s+)?systemic\\s+(?:cortico|gluco)?(?:steroids?|corticoids?)", NULL },
   { K_BOOL, "steroid", "\\bsystemic\\s+(?:cortico)?steroids?(?:\\s+therapy)?|\\bsystemic\\s+(?:corticosteroids?|glucocorticoids?)", "systemic_steroids" },
   /* gvhd_active is acute grade II-IV or extensive chronic GVHD: only a text
    * that names those grades reads as the whole fact; any other mention of
@@ -359,9 +366,18 @@ static const Matcher matchers[] = {
   { K_BOOL, "hcv|hepatitis c",
     "\\b(?:positive|seropositive)\\s+(?:for\\s+)?(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?|"
     "\\b(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))", "hcv_ab_positive" },
+  /* "Active hepatitis B": detectable HBV DNA is active hepatitis B, but so may
+   * be a positive HBsAg with DNA below detection: the variable is narrower
+   * than the words, and the atom partial. Not where the text defines it
+   * ("(HBsAg positive and HBV DNA >= 500 U/mL)", "is defined as"): detectable
+   * is then not enough. */
+  { K_BOOL_PARTIAL, "hepatitis b|hbv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis b|hbv)(?:\\s+virus)?+(?:\\s*\\((?:hbv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hbv_dna_detectable" },
+  { K_BOOL_PARTIAL, "hepatitis c|hcv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis c|hcv)(?:\\s+virus)?+(?:\\s*\\((?:hcv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hcv_rna_detectable" },
   { K_VIRAL, "dna|rna|viral load", "\\b(?<names>(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?"
     "(?:\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?)*)"
-    "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>))"
+    "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>)(?!\\s*=?\\s*\\d))"
     "(?:\\s+(?:above|higher than|>)?\\s*(?:the\\s+)?(?:lower limit of (?:quantification|quantitation|detection)|lloq|lod)(?:\\s*\\((?:lloq|lod)\\))?(?:\\s+of the research institution)?)?" },
   { K_BOOL, "syphilis|treponema", "\\b(?:positive\\s+(?:for\\s+)?)?(?:syphilis|treponema pallidum)(?:\\s+(?:infection|antibody|primary screening antibody))*(?:\\s*(?:positive|\\(\\+\\))|\\s*(?<neg>negative))?", "syphilis_positive" },
   { K_BOOL, "infect|sepsis|septic",
@@ -3436,11 +3452,21 @@ eligo_rule_extract (EligoCriterionKind  kind,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* A lead-in and its items: each item is read on its own. */
+  extraction = eligo_rule_extract_leadin (kind, text, context);
+  if (extraction != NULL)
+    return extraction;
+  /* "bilirubin <= 1.5 x ULN (except Gilbert's syndrome)". */
+  extraction = eligo_rule_extract_exception (kind, text, context);
+  if (extraction != NULL)
+    return extraction;
+
   get_patterns ();
 
   reader.kind = kind;
   reader.text = g_string_sized_new (strlen (text) + 16);
   normalize (text, reader.text);
+  eligo_rule_normalize_spellings (reader.text);
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 
@@ -3453,6 +3479,7 @@ eligo_rule_extract (EligoCriterionKind  kind,
 
   extraction = extract (&reader, context);
   reader_clear (&reader);
+  eligo_rule_qualify_sex (kind, text, extraction);
   return extraction;
 }
 

@@ -100,6 +100,7 @@ static const EligoVariable variables[] = {
   NUM ("hemoglobin_g_l", LABORATORY, NC_("variable", "Hemoglobin"), N_("g/L"), 0, 300),
   NUM ("anc_10e9_l", LABORATORY, NC_("variable", "Absolute neutrophil count"), N_("10⁹/L"), 0, 500),
   NUM ("platelets_10e9_l", LABORATORY, NC_("variable", "Platelet count"), N_("10⁹/L"), 0, 5000),
+  BOOL ("gilbert_syndrome", LABORATORY, NC_("variable", "Gilbert’s syndrome")),
 
   /* Organ function and vitals */
   NUM ("lvef_pct", ORGAN, NC_("variable", "Left-ventricular ejection fraction"), "%", 0, 100),

@@ -591,29 +591,27 @@ test_leadins (void)
   g_assert_cmpstr (g_ptr_array_index (dropped, 3), ==,
                    "A patient with at least one of the following conditions will be excluded:");
 
-  /* In an inclusion section "one of the following" is a choice and is kept. */
+  /* In an inclusion section "one of the following" is a choice and is kept,
+   * with its items, as one criterion: they are alternatives. */
   {
     g_autoptr(GPtrArray) choice = split ("Inclusion Criteria:\n\n"
                                          "* Patients must have one of the following:\n\n"
                                          "  * B-ALL\n  * Burkitt leukemia\n");
 
-    g_assert_cmpuint (choice->len, ==, 2);
-    assert_criterion (choice, I, 2, "Burkitt leukemia", "Patients must have one of the following:",
-                      ELIGO_SUBJECT_PATIENT);
+    g_assert_cmpuint (choice->len, ==, 1);
+    assert_criterion (choice, I, 1, "Patients must have one of the following:\n- B-ALL\n- Burkitt leukemia",
+                      NULL, ELIGO_SUBJECT_PATIENT);
   }
 
-  /* A lead-in with sentences before the colon is a criterion as well. */
+  /* Exceptions are part of their criterion, never exclusions of their own. */
   {
     g_autoptr(GPtrArray) parent = split ("Exclusion Criteria:\n\n"
                                          "* History of other malignancy. The following exceptions "
                                          "apply:\n\n  * Carcinoma in situ\n");
 
-    g_assert_cmpuint (parent->len, ==, 2);
-    assert_criterion (parent, E, 1, "History of other malignancy. The following exceptions apply:",
-                      NULL, ELIGO_SUBJECT_PATIENT);
-    assert_criterion (parent, E, 2, "Carcinoma in situ",
-                      "History of other malignancy. The following exceptions apply:",
-                      ELIGO_SUBJECT_PATIENT);
+    g_assert_cmpuint (parent->len, ==, 1);
+    assert_criterion (parent, E, 1, "History of other malignancy. The following exceptions apply:\n"
+                      "- Carcinoma in situ", NULL, ELIGO_SUBJECT_PATIENT);
   }
 
   /* A sub-group header that nothing follows is kept as a criterion. */
@@ -624,6 +622,158 @@ test_leadins (void)
     g_assert_cmpuint (alone->len, ==, 3);
     assert_criterion (alone, I, 2, "No other criteria:", NULL, ELIGO_SUBJECT_PATIENT);
   }
+}
+
+/* Lead-ins that give their items a sense, in the forms the 767 registry
+ * records use (DESIGN.md, Criteria). */
+static void
+test_leadin_senses (void)
+{
+  static const struct
+  {
+    const char         *leadin;
+    EligoCriterionKind  kind;
+    EligoLeadSense      sense;
+  } forms[] = {
+    /* NCT01515527 */
+    { "10. Patients must have one of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT03433391 */
+    { "Have at least one of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT02814825 */
+    { "Diagnosed by the investigator with at least one (1) of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT01151631 */
+    { "Headache is accompanied by at least 1 of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT05420714 */
+    { "Patients of the Parkland Diabetes Clinic who meets one or more of the following criteria:", I,
+      ELIGO_LEAD_CHOICE },
+    /* NCT04066023 */
+    { "Either or both of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT04007835 */
+    { "TKI as defined by either:", I, ELIGO_LEAD_CHOICE },
+    /* NCT05798663 */
+    { "or negative HBsAb at screening accompanied by either of the following:", I, ELIGO_LEAD_CHOICE },
+    /* NCT04204473, NCT04870190 */
+    { "Treatment with any of the following:", E, ELIGO_LEAD_CHOICE },
+    { "Have received any of the following treatments:", E, ELIGO_LEAD_CHOICE },
+    /* NCT04265963: a fullwidth colon */
+    { "Diagnose as Relapsed/Refractory AML, and meet one of the following conditions\xef\xbc\x9a", I,
+      ELIGO_LEAD_CHOICE },
+    /* NCT03955198 */
+    { "History of another primary malignancy except for:", E, ELIGO_LEAD_EXCEPT },
+    /* NCT04870190 */
+    { "History of other primary malignant tumors, except for the following:", E, ELIGO_LEAD_EXCEPT },
+    /* NCT05147467 */
+    { "the subject had a history of active malignant tumors other than CLL / SLL, except that:", E,
+      ELIGO_LEAD_EXCEPT },
+    /* NCT05507827 */
+    { "Subjects in remission <1 year are not eligible. The following exceptions apply:", E, ELIGO_LEAD_EXCEPT },
+    /* NCT05798663 */
+    { "during study treatment, with the following exceptions:", E, ELIGO_LEAD_EXCEPT },
+    /* Forms the design names that no record uses with a list. */
+    { "Prior malignancy other than:", E, ELIGO_LEAD_EXCEPT },
+    { "Active infection, unless:", E, ELIGO_LEAD_EXCEPT },
+    { "Any prior therapy, with the exception of:", E, ELIGO_LEAD_EXCEPT },
+    /* "At least two": neither all nor one (NCT05464836 writes it inline). */
+    { "Leukemic blasts must express at least 2 of the following:", I, ELIGO_LEAD_SOME },
+    /* Not alternatives: the header of a list of exclusions (NCT01742767,
+     * NCT05587465), a negated choice, a definition, an exception in
+     * parentheses (NCT01949129), "either" inside a sentence (NCT04679844). */
+    { "Patients will be excluded from the study if they meet any of the following criteria:", E,
+      ELIGO_LEAD_NONE },
+    { "Subjects who meet any of the following criteria will be excluded from participating in this study:", E,
+      ELIGO_LEAD_NONE },
+    { "Patients must not have any of the following:", I, ELIGO_LEAD_NONE },
+    /* NCT02650414: a bare "Any of the following:" over exclusions. */
+    { "1. Any of the following:", E, ELIGO_LEAD_NONE },
+    { "1. Any of the following:", I, ELIGO_LEAD_CHOICE },
+    { "Adequate organ function, defined as:", I, ELIGO_LEAD_NONE },
+    { "Patients must meet all of the following criteria:", I, ELIGO_LEAD_NONE },
+    { "Patients with ALL (except for patients with B-ALL) who fulfil the following criteria:", I, ELIGO_LEAD_NONE },
+    { "Instability can be either caused by degenerative disc disease or by traumatic injury:", I, ELIGO_LEAD_NONE },
+    { "Prior therapy with decitabine will be allowed unless the patient experienced progression", I,
+      ELIGO_LEAD_NONE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    if (eligo_criteria_lead_sense (forms[i].leadin, forms[i].kind) != forms[i].sense)
+      g_error ("\"%s\": sense %d, expected %d", forms[i].leadin,
+               eligo_criteria_lead_sense (forms[i].leadin, forms[i].kind), forms[i].sense);
+}
+
+/* The records the issue names, and others, as the registry gives them. */
+static void
+test_leadin_records (void)
+{
+  g_autofree char *nct01515527 = load_study ("NCT01515527");
+  g_autofree char *nct03955198 = load_study ("NCT03955198");
+  g_autofree char *nct04547049 = load_study ("NCT04547049");
+  g_autofree char *nct01742767 = load_study ("NCT01742767");
+  g_autoptr(GPtrArray) criteria = NULL;
+
+  if (nct01515527 == NULL)
+    {
+      g_test_skip ("no registry records in ELIGO_TEST_DATA_DIR");
+      return;
+    }
+
+  /* The three alternatives stay together, and "  11." drifted right is the
+   * next item of the outer list, not part of the last alternative. */
+  criteria = split (nct01515527);
+  assert_criterion (criteria, I, 12,
+                    "Patients must have one of the following:\n"
+                    "- Creatinine >/= 2 mg/dL\n"
+                    "- Total bilirubin >/= 2 mg/dL\n"
+                    "- ECOG Performance Status equal to 3 or 4\n"
+                    "- Is ineligible for participation in a protocol of higher priority",
+                    "Cohort 2", ELIGO_SUBJECT_PATIENT);
+  assert_criterion (criteria, I, 13, "A negative urine pregnancy test is required within 1 week...",
+                    "Cohort 2", ELIGO_SUBJECT_PATIENT);
+  /* What stands before is numbered as it was. */
+  assert_criterion (criteria, I, 4, "liver function (bilirubin < 2mg/dL, AST and/or ALT <3 x ULN)",
+                    "Cohort 1\nAdequate organ function as defined below:", ELIGO_SUBJECT_PATIENT);
+  g_assert_cmpuint (count_kind (criteria, I), ==, 15);
+  g_clear_pointer (&criteria, g_ptr_array_unref);
+
+  /* The exceptions are inside the exclusion; the exclusions before keep their
+   * numbers (E20 was the first exception). */
+  criteria = split (nct03955198);
+  assert_criterion (criteria, E, 19, "Uncontrolled intercurrent illness, including but not limited to...",
+                    NULL, ELIGO_SUBJECT_PATIENT);
+  assert_criterion (criteria, E, 20,
+                    "History of another primary malignancy except for:\n"
+                    "- Malignancy treated with curative intent and with no known active disease ≥5 years before "
+                    "the first dose of IP and of low potential risk for recurrence\n"
+                    "- Adequately treated non-melanoma skin cancer or lentigo maligna without evidence of disease\n"
+                    "- Adequately treated carcinoma in situ without evidence of disease",
+                    NULL, ELIGO_SUBJECT_PATIENT);
+  assert_criterion (criteria, E, 21, "History of severe allergic reactions to any unknown allergens...",
+                    NULL, ELIGO_SUBJECT_PATIENT);
+  g_clear_pointer (&criteria, g_ptr_array_unref);
+
+  /* A sub-group header over items at its own level. */
+  criteria = split (nct04547049);
+  {
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < criteria->len; i++)
+      {
+        EligoCriterionText *c = g_ptr_array_index (criteria, i);
+
+        if (g_str_has_prefix (c->text, "MDS with at least one of the following:\n- IPSS score of INT-2 or greater\n"
+                              "- IPSS score of INT-1 with life-threatening cytopenias"))
+          found = TRUE;
+        g_assert_false (g_str_has_prefix (c->text, "IPSS score"));
+      }
+    g_assert_true (found);
+  }
+  g_clear_pointer (&criteria, g_ptr_array_unref);
+
+  /* "Patients will be excluded ... if they meet any of the following
+   * criteria:" heads the exclusions: each stays a criterion. */
+  criteria = split (nct01742767);
+  g_assert_cmpuint (count_kind (criteria, E), >, 3);
+  for (guint i = 0; i < criteria->len; i++)
+    g_assert_null (strstr (((EligoCriterionText *) g_ptr_array_index (criteria, i))->text, "\n- "));
 }
 
 static void
@@ -697,13 +847,18 @@ test_donors (void)
         else
           g_assert_true (g_str_has_prefix (c->section, "Patient "));
       }
-    g_assert_cmpuint (donors, ==, 19);
+    /* 19 before lead-ins kept their sense: the three places where Zika
+     * virus infection may come from are now one criterion (E20). */
+    g_assert_cmpuint (donors, ==, 17);
+    assert_criterion (real, E, 20, "Potential for Zika virus infection as defined as any of the following:\n"
+                      "- Medical diagnosis of Zika virus infection in the past 6 months\n- Residence in...",
+                      NULL, ELIGO_SUBJECT_DONOR);
     assert_criterion (real, I, 19, "Age ≥ 18 and ≤ 75 years at time of enrollment", NULL,
                       ELIGO_SUBJECT_DONOR);
     assert_criterion (real, I, 25, "Be evaluated and show no evidence of syphilis infection ...",
                       "In the case that T pallidum antibody tests are positive, donors must:",
                       ELIGO_SUBJECT_DONOR);
-    assert_criterion (real, E, 26, "The donor has no signs or symptoms consistent with active Zika "
+    assert_criterion (real, E, 21, "The donor has no signs or symptoms consistent with active Zika "
                       "virus infection and", "Donors determined to be ineligible based on the "
                       "results of Zika virus screening may be determined to be eligible if:",
                       ELIGO_SUBJECT_DONOR);
@@ -1117,6 +1272,8 @@ main (int   argc,
   g_test_add_func ("/eligo/splitter/nesting/indentation", test_nesting_indent);
   g_test_add_func ("/eligo/splitter/nesting/numbering", test_nesting_numbering);
   g_test_add_func ("/eligo/splitter/lead-ins", test_leadins);
+  g_test_add_func ("/eligo/splitter/lead-ins/senses", test_leadin_senses);
+  g_test_add_func ("/eligo/splitter/lead-ins/records", test_leadin_records);
   g_test_add_func ("/eligo/splitter/donors", test_donors);
   g_test_add_func ("/eligo/splitter/scopes", test_scopes);
   g_test_add_func ("/eligo/splitter/continuation", test_continuation);

@@ -102,6 +102,9 @@ static const Change changes_004[] = {
   { "gvhd_active", "true", "" },
   { "active_infection", "true", "E2" },
   { "life_expectancy_months", "2", "I8" },
+  /* I9 reads "Total bilirubin ≤1.5 ULN, excluding subjects with Gilbert's
+   * syndrome" now, but is partial and answered by the nurse: her answer stands. */
+  { "bilirubin_x_uln", "2", "" },
   { "hiv_positive", "true", "E3" },
   { "recent_thrombosis", "true", "E10" },
   { "weeks_since_live_vaccine", "6", "E13" },
@@ -143,7 +146,7 @@ static const SeedCase seed_cases[] = {
     " \"life_expectancy_months\": 6, \"ecog\": 1, \"gvhd_active\": false,"
     " \"autoimmune_disease\": false, \"immunodeficiency\": false, \"hiv_positive\": false,"
     " \"days_since_investigational_agent\": 100, \"systemic_steroids\": false,"
-    " \"pregnant_or_lactating\": false}",
+    " \"pregnant_or_lactating\": false, \"hbv_dna_detectable\": false, \"hcv_rna_detectable\": false}",
     changes_003 },
   { "NCT06585345",
     "{\"age_years\": 30, \"disease_status\": \"refractory\", \"ecog\": 2,"
@@ -152,7 +155,7 @@ static const SeedCase seed_cases[] = {
     " \"significant_effusion\": false, \"spo2_pct\": 97, \"hiv_positive\": false,"
     " \"cns_disease\": false, \"recent_cardiac_event\": false, \"recent_thrombosis\": false,"
     " \"weeks_since_live_vaccine\": 52, \"pregnant_or_lactating\": false,"
-    " \"contraception_agreed\": true}",
+    " \"contraception_agreed\": true, \"bilirubin_x_uln\": 1, \"gilbert_syndrome\": false}",
     changes_004 },
 };
 
