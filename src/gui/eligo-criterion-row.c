@@ -228,6 +228,7 @@ format_values (EligoCriterion *criterion,
 
 static char *
 format_answer (const EligoAnswer *answer,
+               EligoCriterion    *criterion,
                EligoVerdict       engine_verdict)
 {
   g_autoptr(GString) text = g_string_new (NULL);
@@ -250,6 +251,15 @@ format_answer (const EligoAnswer *answer,
     g_string_append_printf (text, _("Answered by the screener, %s"), when);
   else
     g_string_append (text, _("Answered by the screener"));
+
+  /* Answered once for this patient on the same words in another trial (or
+   * at another number of this one): say where, so that she can change it here. */
+  if (g_strcmp0 (answer->criterion_id, eligo_criterion_get_id (criterion)) != 0)
+    {
+      g_string_append (text, "  ·  ");
+      /* Translators: %s is the criterion the answer was given on, e.g. "NCT07072494/E14" */
+      g_string_append_printf (text, _("answered in %s, on the same words"), answer->criterion_id);
+    }
 
   g_string_append (text, "  ·  ");
   /* Translators: what the criterion's rule gave before the nurse answered, e.g. "the rule
@@ -510,14 +520,13 @@ eligo_criterion_row_update (EligoCriterionRow          *self,
   gtk_label_set_text (GTK_LABEL (self->values_label), values != NULL ? values : "");
   gtk_widget_set_visible (self->values_label, values != NULL);
 
-  if (patient != NULL)
-    answer = eligo_patient_get_answer (patient, eligo_criterion_get_id (self->criterion));
+  answer = result->answer;
 
   self->answered = answer != NULL;
   g_clear_pointer (&self->answer_note, g_free);
   if (answer != NULL)
     {
-      g_autofree char *text = format_answer (answer, result->engine_verdict);
+      g_autofree char *text = format_answer (answer, self->criterion, result->engine_verdict);
 
       self->answer_verdict = answer->verdict == ELIGO_ANSWER_PASS ? ELIGO_VERDICT_PASS
                                                                   : ELIGO_VERDICT_FAIL;

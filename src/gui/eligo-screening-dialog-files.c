@@ -216,8 +216,7 @@ import_patient_file (EligoScreeningDialog  *self,
     {
       const EligoAnswer *answer = g_ptr_array_index (answers, i);
 
-      eligo_patient_set_answer (self->patient, answer->criterion_id, answer->verdict,
-                                answer->note, answer->author, answer->time);
+      eligo_patient_add_answer (self->patient, answer);
     }
 
   if (eligo_patient_get_initials (imported) != NULL)

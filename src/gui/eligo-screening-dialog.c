@@ -548,11 +548,21 @@ on_row_answer_changed_cb (EligoCriterionRow    *row,
     return;
 
   if (verdict < 0)
-    eligo_patient_remove_answer (self->patient, eligo_criterion_get_id (criterion));
+    {
+      const EligoAnswer *answer = eligo_patient_find_answer (self->patient, criterion);
+      g_autofree char *prefix = g_strconcat (eligo_criterion_get_nct_id (criterion), "/", NULL);
+
+      /* Her answer on this trial, wherever its number now is; an answer on
+       * the same words in another trial stays that trial's. */
+      eligo_patient_remove_answer (self->patient, eligo_criterion_get_id (criterion));
+      if (answer != NULL && g_str_has_prefix (answer->criterion_id, prefix))
+        eligo_patient_remove_answer (self->patient, answer->criterion_id);
+    }
   else
-    eligo_patient_set_answer (self->patient, eligo_criterion_get_id (criterion),
-                              verdict == ELIGO_ANSWER_PASS ? ELIGO_ANSWER_PASS : ELIGO_ANSWER_FAIL,
-                              note, author[0] != '\0' ? author : NULL, NULL);
+    eligo_patient_answer_criterion (self->patient, criterion,
+                                    verdict == ELIGO_ANSWER_PASS ? ELIGO_ANSWER_PASS
+                                                                 : ELIGO_ANSWER_FAIL,
+                                    note, author[0] != '\0' ? author : NULL, NULL);
 
   /* The nurse sees her answer at once. */
   _eligo_screening_dialog_rescreen (self);

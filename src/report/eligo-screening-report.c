@@ -434,8 +434,7 @@ add_criteria_table (EligoReportDocument  *document,
     {
       const EligoCriterionResult *r = eligo_screening_result_get_result (result, i);
       EligoCriterion *criterion = r->criterion;
-      const EligoAnswer *answer = eligo_patient_get_answer (patient,
-                                                            eligo_criterion_get_id (criterion));
+      const EligoAnswer *answer = r->answer;
       g_autofree char *text = criterion_text_markup (criterion);
       g_autofree char *values = values_used (criterion, patient);
       g_autofree char *verdict = NULL;

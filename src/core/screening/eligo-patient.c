@@ -51,8 +51,6 @@ struct _EligoPatient
 
 G_DEFINE_FINAL_TYPE (EligoPatient, eligo_patient, G_TYPE_OBJECT)
 
-G_DEFINE_BOXED_TYPE (EligoAnswer, eligo_answer, eligo_answer_copy, eligo_answer_free)
-
 G_DEFINE_QUARK (eligo-patient-error-quark, eligo_patient_error)
 
 enum {
@@ -357,24 +355,6 @@ store_answer (EligoPatient *self,
   g_hash_table_replace (self->answers, answer->criterion_id, answer);
 }
 
-static EligoAnswer *
-answer_new (const char         *criterion_id,
-            EligoAnswerVerdict  verdict,
-            const char         *note,
-            const char         *author,
-            GDateTime          *time)
-{
-  EligoAnswer *answer = g_new0 (EligoAnswer, 1);
-
-  answer->criterion_id = g_strdup (criterion_id);
-  answer->verdict = verdict;
-  answer->note = (note != NULL && *note != '\0') ? g_strdup (note) : NULL;
-  answer->author = (author != NULL && *author != '\0') ? g_strdup (author) : NULL;
-  answer->time = time != NULL ? g_date_time_to_utc (time) : NULL;
-
-  return answer;
-}
-
 static gboolean
 parse_verdict (const char         *text,
                EligoAnswerVerdict *verdict)
@@ -531,6 +511,7 @@ read_answer (EligoPatient  *self,
   JsonNode *member;
   const char *note;
   const char *author;
+  const char *criterion_text;
   const char *text;
 
   if (!eligo_criterion_id_is_valid (criterion_id))
@@ -551,7 +532,7 @@ read_answer (EligoPatient  *self,
           return FALSE;
         }
 
-      store_answer (self, answer_new (criterion_id, verdict, NULL, NULL, NULL));
+      store_answer (self, eligo_answer_new (criterion_id, verdict, NULL, NULL, NULL, NULL));
       return TRUE;
     }
 
@@ -583,6 +564,11 @@ read_answer (EligoPatient  *self,
     return FALSE;
 
   g_free (field);
+  field = g_strdup_printf ("answers.%s.criterion", criterion_id);
+  if (!read_optional_string (object, "criterion", field, &criterion_text, error))
+    return FALSE;
+
+  g_free (field);
   field = g_strdup_printf ("answers.%s.time", criterion_id);
   if (!read_optional_string (object, "time", field, &text, error))
     return FALSE;
@@ -601,7 +587,8 @@ read_answer (EligoPatient  *self,
         }
     }
 
-  store_answer (self, answer_new (criterion_id, verdict, note, author, time));
+  store_answer (self, eligo_answer_new (criterion_id, verdict, note, author, time,
+                                        criterion_text));
   return TRUE;
 }
 
@@ -827,28 +814,6 @@ eligo_patient_init (EligoPatient *self)
   self->facts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                          (GDestroyNotify) eligo_answer_free);
-}
-
-EligoAnswer *
-eligo_answer_copy (const EligoAnswer *answer)
-{
-  g_return_val_if_fail (answer != NULL, NULL);
-
-  return answer_new (answer->criterion_id, answer->verdict,
-                     answer->note, answer->author, answer->time);
-}
-
-void
-eligo_answer_free (EligoAnswer *answer)
-{
-  if (answer == NULL)
-    return;
-
-  g_free (answer->criterion_id);
-  g_free (answer->note);
-  g_free (answer->author);
-  g_clear_pointer (&answer->time, g_date_time_unref);
-  g_free (answer);
 }
 
 /**
@@ -1170,7 +1135,8 @@ eligo_patient_to_json (EligoPatient *self)
       const EligoAnswer *answer = g_ptr_array_index (answers, i);
       JsonObject *item;
 
-      if (answer->note == NULL && answer->author == NULL && answer->time == NULL)
+      if (answer->note == NULL && answer->author == NULL && answer->time == NULL &&
+          answer->criterion_text == NULL)
         {
           json_object_set_string_member (answers_object, answer->criterion_id,
                                          verdict_to_string (answer->verdict));
@@ -1183,6 +1149,8 @@ eligo_patient_to_json (EligoPatient *self)
         json_object_set_string_member (item, "note", answer->note);
       if (answer->author != NULL)
         json_object_set_string_member (item, "author", answer->author);
+      if (answer->criterion_text != NULL)
+        json_object_set_string_member (item, "criterion", answer->criterion_text);
       if (answer->time != NULL)
         {
           g_autofree char *time = g_date_time_format_iso8601 (answer->time);
@@ -1474,7 +1442,7 @@ eligo_patient_set_answer (EligoPatient       *self,
   if (time == NULL)
     time = now = now_utc_seconds ();
 
-  store_answer (self, answer_new (criterion_id, verdict, note, author, time));
+  store_answer (self, eligo_answer_new (criterion_id, verdict, note, author, time, NULL));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -1491,6 +1459,136 @@ eligo_patient_get_answer (EligoPatient *self,
   g_return_val_if_fail (criterion_id != NULL, NULL);
 
   return g_hash_table_lookup (self->answers, criterion_id);
+}
+
+/**
+ * eligo_patient_answer_criterion:
+ * @criterion: the criterion answered
+ * @note: (nullable): the nurse's note
+ * @author: (nullable): who answered
+ * @time: (nullable): when; now if %NULL
+ *
+ * Records the nurse's answer on @criterion, with its words, so that the
+ * answer follows the criterion when its id moves, is dropped when the
+ * registry rewords it, and answers the same criterion in other trials for
+ * this patient (eligo_patient_find_answer()).
+ */
+void
+eligo_patient_answer_criterion (EligoPatient       *self,
+                                EligoCriterion     *criterion,
+                                EligoAnswerVerdict  verdict,
+                                const char         *note,
+                                const char         *author,
+                                GDateTime          *time)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_if_fail (ELIGO_IS_PATIENT (self));
+  g_return_if_fail (ELIGO_IS_CRITERION (criterion));
+  g_return_if_fail (verdict == ELIGO_ANSWER_PASS || verdict == ELIGO_ANSWER_FAIL);
+
+  if (time == NULL)
+    time = now = now_utc_seconds ();
+
+  store_answer (self, eligo_answer_new (eligo_criterion_get_id (criterion), verdict, note, author,
+                                        time, eligo_criterion_get_text (criterion)));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/**
+ * eligo_patient_add_answer:
+ * @answer: an answer, e.g. from another patient record
+ *
+ * Records a copy of @answer, the criterion's words included.
+ */
+void
+eligo_patient_add_answer (EligoPatient      *self,
+                          const EligoAnswer *answer)
+{
+  g_return_if_fail (ELIGO_IS_PATIENT (self));
+  g_return_if_fail (answer != NULL);
+  g_return_if_fail (eligo_criterion_id_is_valid (answer->criterion_id));
+
+  store_answer (self, eligo_answer_copy (answer));
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+same_trial (const char *criterion_id,
+            const char *nct_id)
+{
+  gsize n = strlen (nct_id);
+
+  return strncmp (criterion_id, nct_id, n) == 0 && criterion_id[n] == '/';
+}
+
+static gboolean
+is_newer (const EligoAnswer *answer,
+          const EligoAnswer *than)
+{
+  if (than->time == NULL || answer->time == NULL)
+    return answer->time != NULL;
+
+  return g_date_time_compare (answer->time, than->time) > 0;
+}
+
+/**
+ * eligo_patient_find_answer:
+ * @criterion: a criterion as it reads now
+ *
+ * The nurse's answer that decides @criterion for this patient:
+ *  1. her answer at its id, if given on the same words (or saved before
+ *     Eligo kept them);
+ *  2. else her answer on the same words in the same trial, at another id
+ *     (the criteria were renumbered);
+ *  3. else her newest answer on the same words and kind in another trial:
+ *     answered once, it holds in every trial that writes it alike.
+ * An answer given on words the registry has since changed decides nothing.
+ * The answer's criterion_id says where it was given.
+ *
+ * Returns: (transfer none) (nullable): the answer, valid until the next change
+ */
+const EligoAnswer *
+eligo_patient_find_answer (EligoPatient   *self,
+                           EligoCriterion *criterion)
+{
+  g_autofree char *key = NULL;
+  const EligoAnswer *own;
+  const EligoAnswer *moved = NULL;
+  const EligoAnswer *shared = NULL;
+  const char *nct_id;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (ELIGO_IS_PATIENT (self), NULL);
+  g_return_val_if_fail (ELIGO_IS_CRITERION (criterion), NULL);
+
+  own = g_hash_table_lookup (self->answers, eligo_criterion_get_id (criterion));
+  if (own != NULL && eligo_answer_is_for (own, criterion))
+    return own;
+
+  key = eligo_answer_dup_criterion_key (criterion);
+  nct_id = eligo_criterion_get_nct_id (criterion);
+  g_hash_table_iter_init (&iter, self->answers);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const EligoAnswer *answer = value;
+      g_autofree char *answer_key = eligo_answer_dup_match_key (answer);
+
+      if (answer_key == NULL || !g_str_equal (answer_key, key))
+        continue;
+
+      if (same_trial (answer->criterion_id, nct_id))
+        {
+          /* Its own answer at its id is for other words: not this one. */
+          if (moved == NULL || is_newer (answer, moved))
+            moved = answer;
+        }
+      else if (shared == NULL || is_newer (answer, shared))
+        shared = answer;
+    }
+
+  return moved != NULL ? moved : shared;
 }
 
 gboolean

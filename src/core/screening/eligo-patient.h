@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "eligo-answer.h"
 #include "eligo-variables.h"
 
 G_BEGIN_DECLS
@@ -34,29 +35,6 @@ typedef enum
   ELIGO_PATIENT_ERROR_BAD_ANSWER,        /* a verdict other than pass or fail, a bad time */
 } EligoPatientError;
 
-/* A nurse's decision on one criterion; it overrides the engine. */
-typedef enum
-{
-  ELIGO_ANSWER_PASS,
-  ELIGO_ANSWER_FAIL,
-} EligoAnswerVerdict;
-
-typedef struct
-{
-  char               *criterion_id;  /* "NCT07072494/I3" */
-  EligoAnswerVerdict  verdict;
-  char               *note;          /* nullable */
-  char               *author;        /* nullable */
-  GDateTime          *time;          /* nullable: short answers read from JSON have none */
-} EligoAnswer;
-
-#define ELIGO_TYPE_ANSWER (eligo_answer_get_type ())
-
-GType        eligo_answer_get_type (void) G_GNUC_CONST;
-EligoAnswer *eligo_answer_copy     (const EligoAnswer *answer);
-void         eligo_answer_free     (EligoAnswer       *answer);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoAnswer, eligo_answer_free)
 
 #define ELIGO_TYPE_PATIENT (eligo_patient_get_type ())
 
@@ -104,6 +82,16 @@ void          eligo_patient_set_answer        (EligoPatient        *self,
                                                GDateTime           *time);
 const EligoAnswer *eligo_patient_get_answer   (EligoPatient        *self,
                                                const char          *criterion_id);
+void          eligo_patient_answer_criterion  (EligoPatient        *self,
+                                               EligoCriterion      *criterion,
+                                               EligoAnswerVerdict   verdict,
+                                               const char          *note,
+                                               const char          *author,
+                                               GDateTime           *time);
+void          eligo_patient_add_answer        (EligoPatient        *self,
+                                               const EligoAnswer   *answer);
+const EligoAnswer *eligo_patient_find_answer  (EligoPatient        *self,
+                                               EligoCriterion      *criterion);
 gboolean      eligo_patient_remove_answer     (EligoPatient        *self,
                                                const char          *criterion_id);
 GPtrArray    *eligo_patient_dup_answers       (EligoPatient        *self);

@@ -36,6 +36,7 @@ clear_result (gpointer data)
 
   g_clear_object (&result->criterion);
   g_clear_pointer (&result->missing, g_strfreev);
+  g_clear_pointer (&result->answer, eligo_answer_free);
 }
 
 static void
@@ -161,10 +162,11 @@ eligo_screen (EligoTrial   *trial,
         result.missing = missing_variables (eligo_criterion_get_rule (criterion),
                                             eligo_patient_lookup, patient);
 
-      answer = eligo_patient_get_answer (patient, eligo_criterion_get_id (criterion));
+      answer = eligo_patient_find_answer (patient, criterion);
       if (answer != NULL)
         {
           result.answered = TRUE;
+          result.answer = eligo_answer_copy (answer);
           result.verdict = answer->verdict == ELIGO_ANSWER_PASS ? ELIGO_VERDICT_PASS
                                                                 : ELIGO_VERDICT_FAIL;
         }
@@ -450,6 +452,9 @@ eligo_screening_result_to_json (EligoScreeningResult *result)
         json_object_set_string_member (entry, "engine_verdict",
                                        eligo_verdict_to_string (r->engine_verdict));
       json_object_set_boolean_member (entry, "answered", r->answered);
+      if (r->answer != NULL &&
+          g_strcmp0 (r->answer->criterion_id, eligo_criterion_get_id (r->criterion)) != 0)
+        json_object_set_string_member (entry, "answered_in", r->answer->criterion_id);
       json_array_add_object_element (criteria, entry);
     }
   json_object_set_array_member (object, "criteria", criteria);

@@ -39,6 +39,9 @@ typedef struct
   EligoVerdict     engine_verdict;  /* what the rule gave */
   gboolean         answered;        /* the nurse's answer decided */
   char           **missing;         /* variables the rule needs that are unknown */
+  EligoAnswer     *answer;          /* the answer that decided, or NULL; its criterion_id
+                                     * is another criterion's when it was given there on
+                                     * the same words (eligo_patient_find_answer()) */
 } EligoCriterionResult;
 
 typedef struct _EligoScreeningResult EligoScreeningResult;
