@@ -550,13 +550,14 @@ on_row_answer_changed_cb (EligoCriterionRow    *row,
   if (verdict < 0)
     {
       const EligoAnswer *answer = eligo_patient_find_answer (self->patient, criterion);
+      g_autofree char *answered_at = answer != NULL ? g_strdup (answer->criterion_id) : NULL;
       g_autofree char *prefix = g_strconcat (eligo_criterion_get_nct_id (criterion), "/", NULL);
 
       /* Her answer on this trial, wherever its number now is; an answer on
        * the same words in another trial stays that trial's. */
       eligo_patient_remove_answer (self->patient, eligo_criterion_get_id (criterion));
-      if (answer != NULL && g_str_has_prefix (answer->criterion_id, prefix))
-        eligo_patient_remove_answer (self->patient, answer->criterion_id);
+      if (answered_at != NULL && g_str_has_prefix (answered_at, prefix))
+        eligo_patient_remove_answer (self->patient, answered_at);
     }
   else
     eligo_patient_answer_criterion (self->patient, criterion,
