@@ -138,8 +138,10 @@ _eligo_cli_open_database (const char *path,
   if (path == NULL)
     path = default_path = eligo_database_default_path ();
 
+  /* The CLI re-derives criteria of an older extractor before its command. */
   database = eligo_database_open (path, &error);
-  if (database == NULL || !eligo_database_seed_if_new (database, &error))
+  if (database == NULL || !eligo_database_seed_if_new (database, &error) ||
+      !eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error))
     {
       _eligo_cli_print_error (error->message);
       *status = EXIT_USER_ERROR;
@@ -286,9 +288,10 @@ trial_row_object (EligoTrial *trial)
   json_object_set_member (row, "last_update", string_node (eligo_trial_get_last_update (trial)));
   json_object_set_member (row, "sponsor", string_node (eligo_trial_get_lead_sponsor (trial)));
   json_object_set_member (row, "min_age_years",
-                          number_node (eligo_trial_get_min_age_years (trial)));
+                          number_node (eligo_trial_get_effective_min_age_years (trial)));
   json_object_set_member (row, "max_age_years",
-                          number_node (eligo_trial_get_max_age_years (trial)));
+                          number_node (eligo_trial_get_effective_max_age_years (trial)));
+  json_object_set_member (row, "age_source", string_node (eligo_trial_get_age_source (trial)));
   json_object_set_member (row, "sex", string_node (eligo_trial_get_sex (trial)));
   json_object_set_member (row, "conditions", string_node (eligo_trial_get_conditions (trial)));
 
