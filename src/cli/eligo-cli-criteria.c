@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "eligo-database.h"
+#include "eligo-matcher.h"
 #include "eligo-patient.h"
 #include "eligo-report-pdf.h"
 #include "eligo-rule.h"
@@ -406,6 +407,7 @@ screen_or_match (const char  *command,
   g_autofree char *site = NULL;
   g_autofree char *screener = NULL;
   gboolean match = strcmp (command, "match") == 0;
+  gboolean recruiting = FALSE;
   OutputFormat format = FORMAT_TEXT;
   int limit = G_MININT;
   int status = EXIT_OK;
@@ -418,6 +420,8 @@ screen_or_match (const char  *command,
   };
   const GOptionEntry match_entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N trials"), N_("N") },
+    { "recruiting", 0, 0, G_OPTION_ARG_NONE, &recruiting,
+      N_("Only trials that are recruiting or not yet recruiting"), NULL },
     { NULL }
   };
   const GOptionEntry screen_entries[] = {
@@ -462,21 +466,24 @@ screen_or_match (const char  *command,
   trials = g_ptr_array_new_with_free_func (g_object_unref);
   if (match)
     {
-      g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
-      g_autoptr(GArray) ids = NULL;
+      /* The matcher ranks the library from what import stored; only the
+       * trials printed are built and screened in full. */
+      g_autoptr(EligoMatcher) matcher = eligo_matcher_new (database);
+      g_autoptr(GArray) ranked = NULL;
 
-      query->sort = ELIGO_SORT_NCT_ID;
-      query->descending = FALSE;
-      ids = eligo_database_query_ids (database, query, &error);
-      if (ids == NULL)
+      eligo_matcher_set_recruiting_only (matcher, recruiting);
+      ranked = eligo_matcher_rank (matcher, patient, limit != G_MININT ? (guint) limit : 0, NULL,
+                                   NULL, &error);
+      if (ranked == NULL)
         {
           _eligo_cli_print_error (error->message);
           return EXIT_USER_ERROR;
         }
 
-      for (guint i = 0; i < ids->len; i++)
+      for (guint i = 0; i < ranked->len && (limit == G_MININT || limit > 0); i++)
         {
-          EligoTrial *trial = eligo_database_get_trial (database, g_array_index (ids, gint64, i),
+          EligoTrial *trial = eligo_database_get_trial (database,
+                                                        g_array_index (ranked, EligoMatch, i).trial_id,
                                                         &error);
 
           if (trial == NULL)
