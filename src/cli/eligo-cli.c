@@ -175,6 +175,14 @@ _eligo_cli_parse_format (const char   *text,
 
 /* import */
 
+static void
+on_import_failed (GFile        *file,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  _eligo_cli_print_error (error->message);
+}
+
 static int
 cmd_import (const char  *database_path,
             int          argc,
@@ -214,17 +222,8 @@ cmd_import (const char  *database_path,
   if (database == NULL)
     return status;
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!eligo_database_import_file (database, g_ptr_array_index (files, i), &stats, NULL,
-                                       &error))
-        {
-          _eligo_cli_print_error (error->message);
-          n_failed++;
-        }
-    }
+  /* Files are read and ruled on a worker thread while the previous ones are written. */
+  n_failed = eligo_database_import_files (database, files, &stats, on_import_failed, NULL, NULL);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         /* Translators: the three last numbers count trials */

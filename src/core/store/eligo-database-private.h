@@ -35,6 +35,11 @@ GPtrArray           *_eligo_database_load_criteria (EligoDatabase       *self,
                                                     gboolean            *stored,
                                                     GError             **error);
 GPtrArray           *_eligo_derive_criteria       (GPtrArray           *trials);
+gboolean             _eligo_database_import_derived (EligoDatabase     *self,
+                                                     GPtrArray         *trials,
+                                                     GPtrArray         *derived,
+                                                     EligoImportStats  *stats,
+                                                     GError           **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoCriteriaWriter, _eligo_criteria_writer_free)
 

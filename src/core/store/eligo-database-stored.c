@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "eligo-database-private.h"
+#include "eligo-import.h"
 #include "eligo-rule-extractor.h"
 #include "eligo-trial-private.h"
 
@@ -831,4 +832,137 @@ eligo_database_rederive_criteria_finish (EligoDatabase  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Importing many files: reading and ruling them on a worker thread while
+ * this one writes the previous ones. */
+
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *trials;
+  GPtrArray *derived;
+  GError    *error;
+} Parsed;
+
+typedef struct
+{
+  GPtrArray    *files;
+  GAsyncQueue  *parsed;     /* Parsed *, in file order */
+  GAsyncQueue  *slots;      /* tokens: how many files may wait parsed */
+  GCancellable *cancellable;
+  gint          stop;
+} Pipeline;
+
+#define PIPELINE_DEPTH 3
+
+static gpointer
+parse_worker (gpointer data)
+{
+  Pipeline *pipeline = data;
+
+  for (guint i = 0; i < pipeline->files->len; i++)
+    {
+      Parsed *parsed = g_new0 (Parsed, 1);
+
+      g_async_queue_pop (pipeline->slots);
+      if (g_atomic_int_get (&pipeline->stop))
+        {
+          g_free (parsed);
+          break;
+        }
+
+      parsed->file = g_object_ref (g_ptr_array_index (pipeline->files, i));
+      parsed->trials = eligo_import_parse_file (parsed->file, pipeline->cancellable,
+                                                &parsed->error);
+      if (parsed->trials != NULL)
+        parsed->derived = _eligo_derive_criteria (parsed->trials);
+      g_async_queue_push (pipeline->parsed, parsed);
+    }
+
+  return NULL;
+}
+
+static void
+parsed_free (Parsed *parsed)
+{
+  g_clear_object (&parsed->file);
+  g_clear_pointer (&parsed->trials, g_ptr_array_unref);
+  g_clear_pointer (&parsed->derived, g_ptr_array_unref);
+  g_clear_error (&parsed->error);
+  g_free (parsed);
+}
+
+/**
+ * eligo_database_import_files:
+ * @files: (element-type GFile): ClinicalTrials.gov API v2 JSON files
+ * @stats: (out) (optional): what happened to the trials, added to what it holds
+ * @failed: (scope call) (nullable): told of each file that was not imported,
+ *   with the reason, which names the file
+ *
+ * eligo_database_import_file() for each file, in order, each in its own
+ * transaction, with the reading and the splitting and ruling of the next
+ * files done on a worker thread meanwhile.
+ *
+ * Returns: the number of files not imported
+ */
+guint
+eligo_database_import_files (EligoDatabase          *self,
+                             GPtrArray              *files,
+                             EligoImportStats       *stats,
+                             EligoImportFileFailed   failed,
+                             gpointer                user_data,
+                             GCancellable           *cancellable)
+{
+  Pipeline pipeline = { files, NULL, NULL, cancellable, 0 };
+  GThread *worker;
+  guint n_failed = 0;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), 0);
+  g_return_val_if_fail (files != NULL, 0);
+
+  pipeline.parsed = g_async_queue_new ();
+  pipeline.slots = g_async_queue_new ();
+  for (guint i = 0; i < PIPELINE_DEPTH; i++)
+    g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
+
+  worker = g_thread_new ("eligo-import", parse_worker, &pipeline);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      Parsed *parsed = g_async_queue_pop (pipeline.parsed);
+      g_autoptr(GError) error = NULL;
+
+      g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
+
+      if (parsed->error != NULL)
+        error = g_steal_pointer (&parsed->error);
+      else if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+               !_eligo_database_import_derived (self, parsed->trials, parsed->derived, stats,
+                                                &error))
+        {
+          g_autofree char *name = g_file_get_parse_name (parsed->file);
+          GError *saved = g_error_new (error->domain, error->code,
+                                       _("%s: could not be saved: %s"), name, error->message);
+
+          g_clear_error (&error);
+          error = saved;
+        }
+
+      if (error != NULL)
+        {
+          n_failed++;
+          if (failed != NULL)
+            failed (parsed->file, error, user_data);
+        }
+      parsed_free (parsed);
+    }
+
+  g_atomic_int_set (&pipeline.stop, 1);
+  g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
+  g_thread_join (worker);
+  g_async_queue_unref (pipeline.parsed);
+  g_async_queue_unref (pipeline.slots);
+
+  return n_failed;
 }

@@ -845,6 +845,17 @@ eligo_database_import_trials (EligoDatabase     *self,
   /* The slow part, splitting and ruling the text, runs before the lock. */
   derived = _eligo_derive_criteria (trials);
 
+  return _eligo_database_import_derived (self, trials, derived, stats, error);
+}
+
+/* eligo_database_import_trials() with the criteria already derived. */
+gboolean
+_eligo_database_import_derived (EligoDatabase     *self,
+                                GPtrArray         *trials,
+                                GPtrArray         *derived,
+                                EligoImportStats  *stats,
+                                GError           **error)
+{
   if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 

@@ -61,6 +61,15 @@ gboolean       eligo_database_import_file         (EligoDatabase          *self,
                                                    EligoImportStats       *stats,
                                                    GCancellable           *cancellable,
                                                    GError                **error);
+typedef void (*EligoImportFileFailed) (GFile        *file,
+                                       const GError *error,
+                                       gpointer      user_data);
+guint          eligo_database_import_files        (EligoDatabase          *self,
+                                                   GPtrArray              *files,
+                                                   EligoImportStats       *stats,
+                                                   EligoImportFileFailed   failed,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable);
 guint          eligo_database_count_trials        (EligoDatabase          *self,
                                                    const EligoTrialQuery  *query,
                                                    GError                **error);
