@@ -747,11 +747,12 @@ derive_worker (gpointer data)
  *
  * Returns: (transfer container): for each trial, its criteria
  */
-GPtrArray *
-_eligo_derive_criteria (GPtrArray *trials)
+static GPtrArray *
+derive_criteria (GPtrArray *trials,
+                 guint      max_threads)
 {
   DeriveWork work = { trials, NULL, 0 };
-  guint n_threads = MIN ((guint) g_get_num_processors (), trials->len / 16 + 1);
+  guint n_threads = MIN (max_threads, trials->len / 16 + 1);
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
 
   work.derived = g_ptr_array_new_full (trials->len, (GDestroyNotify) g_ptr_array_unref);
@@ -769,6 +770,12 @@ _eligo_derive_criteria (GPtrArray *trials)
     g_thread_join (g_ptr_array_index (threads, i));
 
   return work.derived;
+}
+
+GPtrArray *
+_eligo_derive_criteria (GPtrArray *trials)
+{
+  return derive_criteria (trials, (guint) g_get_num_processors ());
 }
 
 static void
@@ -845,42 +852,57 @@ typedef struct
   GError    *error;
 } Parsed;
 
+/* Readers take the files in turn; the writer takes them back in order. A
+ * reader waits while it is PIPELINE_DEPTH files ahead of the writer. */
 typedef struct
 {
   GPtrArray    *files;
-  GAsyncQueue  *parsed;     /* Parsed *, in file order */
-  GAsyncQueue  *slots;      /* tokens: how many files may wait parsed */
+  Parsed      **parsed;     /* by file index, NULL until read */
+  guint         next_file;  /* the next file a reader takes */
+  guint         written;    /* files the writer is done with */
+  gboolean      stop;
+  GMutex        lock;
+  GCond         changed;
   GCancellable *cancellable;
-  gint          stop;
 } Pipeline;
 
-#define PIPELINE_DEPTH 3
+#define PIPELINE_DEPTH 4
 
 static gpointer
 parse_worker (gpointer data)
 {
   Pipeline *pipeline = data;
 
-  for (guint i = 0; i < pipeline->files->len; i++)
+  for (;;)
     {
-      Parsed *parsed = g_new0 (Parsed, 1);
+      Parsed *parsed;
+      guint i;
 
-      g_async_queue_pop (pipeline->slots);
-      if (g_atomic_int_get (&pipeline->stop))
+      g_mutex_lock (&pipeline->lock);
+      while (!pipeline->stop && pipeline->next_file < pipeline->files->len &&
+             pipeline->next_file >= pipeline->written + PIPELINE_DEPTH)
+        g_cond_wait (&pipeline->changed, &pipeline->lock);
+      if (pipeline->stop || pipeline->next_file >= pipeline->files->len)
         {
-          g_free (parsed);
-          break;
+          g_mutex_unlock (&pipeline->lock);
+          return NULL;
         }
+      i = pipeline->next_file++;
+      g_mutex_unlock (&pipeline->lock);
 
+      parsed = g_new0 (Parsed, 1);
       parsed->file = g_object_ref (g_ptr_array_index (pipeline->files, i));
       parsed->trials = eligo_import_parse_file (parsed->file, pipeline->cancellable,
                                                 &parsed->error);
+      /* Every processor already has a reader: rule on this one. */
       if (parsed->trials != NULL)
-        parsed->derived = _eligo_derive_criteria (parsed->trials);
-      g_async_queue_push (pipeline->parsed, parsed);
-    }
+        parsed->derived = derive_criteria (parsed->trials, 1);
 
-  return NULL;
+      g_mutex_lock (&pipeline->lock);
+      pipeline->parsed[i] = parsed;
+      g_cond_broadcast (&pipeline->changed);
+      g_mutex_unlock (&pipeline->lock);
+    }
 }
 
 static void
@@ -914,26 +936,33 @@ eligo_database_import_files (EligoDatabase          *self,
                              gpointer                user_data,
                              GCancellable           *cancellable)
 {
-  Pipeline pipeline = { files, NULL, NULL, cancellable, 0 };
-  GThread *worker;
+  Pipeline pipeline = { files, NULL, 0, 0, FALSE };
+  g_autoptr(GPtrArray) workers = g_ptr_array_new ();
+  guint n_workers;
   guint n_failed = 0;
 
   g_return_val_if_fail (ELIGO_IS_DATABASE (self), 0);
   g_return_val_if_fail (files != NULL, 0);
 
-  pipeline.parsed = g_async_queue_new ();
-  pipeline.slots = g_async_queue_new ();
-  for (guint i = 0; i < PIPELINE_DEPTH; i++)
-    g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
+  pipeline.parsed = g_new0 (Parsed *, files->len + 1);
+  pipeline.cancellable = cancellable;
+  g_mutex_init (&pipeline.lock);
+  g_cond_init (&pipeline.changed);
 
-  worker = g_thread_new ("eligo-import", parse_worker, &pipeline);
+  n_workers = CLAMP ((guint) g_get_num_processors (), 1, MAX (files->len, 1));
+  for (guint i = 0; i < n_workers; i++)
+    g_ptr_array_add (workers, g_thread_new ("eligo-import", parse_worker, &pipeline));
 
   for (guint i = 0; i < files->len; i++)
     {
-      Parsed *parsed = g_async_queue_pop (pipeline.parsed);
       g_autoptr(GError) error = NULL;
+      Parsed *parsed;
 
-      g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
+      g_mutex_lock (&pipeline.lock);
+      while (pipeline.parsed[i] == NULL)
+        g_cond_wait (&pipeline.changed, &pipeline.lock);
+      parsed = g_steal_pointer (&pipeline.parsed[i]);
+      g_mutex_unlock (&pipeline.lock);
 
       if (parsed->error != NULL)
         error = g_steal_pointer (&parsed->error);
@@ -956,13 +985,23 @@ eligo_database_import_files (EligoDatabase          *self,
             failed (parsed->file, error, user_data);
         }
       parsed_free (parsed);
+
+      g_mutex_lock (&pipeline.lock);
+      pipeline.written = i + 1;
+      g_cond_broadcast (&pipeline.changed);
+      g_mutex_unlock (&pipeline.lock);
     }
 
-  g_atomic_int_set (&pipeline.stop, 1);
-  g_async_queue_push (pipeline.slots, GINT_TO_POINTER (1));
-  g_thread_join (worker);
-  g_async_queue_unref (pipeline.parsed);
-  g_async_queue_unref (pipeline.slots);
+  g_mutex_lock (&pipeline.lock);
+  pipeline.stop = TRUE;
+  g_cond_broadcast (&pipeline.changed);
+  g_mutex_unlock (&pipeline.lock);
+  for (guint i = 0; i < workers->len; i++)
+    g_thread_join (g_ptr_array_index (workers, i));
+
+  g_mutex_clear (&pipeline.lock);
+  g_cond_clear (&pipeline.changed);
+  g_free (pipeline.parsed);
 
   return n_failed;
 }
