@@ -432,6 +432,7 @@ eligo_test_write_library (const char *dir,
 {
   static const char * const statuses[] = {
     "RECRUITING", "COMPLETED", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "TERMINATED",
+    "ENROLLING_BY_INVITATION",
   };
   static const char * const ages[][2] = {
     { NULL, NULL }, { "18 Years", NULL }, { "18 Years", "65 Years" }, { "1 Year", "39 Years" },

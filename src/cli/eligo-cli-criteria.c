@@ -517,7 +517,7 @@ screen_or_match (const char  *command,
   const GOptionEntry match_entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N trials"), N_("N") },
     { "recruiting", 0, 0, G_OPTION_ARG_NONE, &recruiting,
-      N_("Only trials that are recruiting or not yet recruiting"), NULL },
+      N_("Only trials that are recruiting, not yet recruiting or enrolling by invitation"), NULL },
     { NULL }
   };
   const GOptionEntry screen_entries[] = {

@@ -86,7 +86,9 @@ eligo_matcher_new (EligoDatabase *database)
   return self;
 }
 
-/* Only trials a referred patient could enter now or soon. */
+/* Only trials a referred patient could enter now or soon: recruiting, not
+ * yet recruiting, or enrolling by invitation (as the Find Trials window's
+ * Recruiting toggle counts them). */
 void
 eligo_matcher_set_recruiting_only (EligoMatcher *self,
                                    gboolean      recruiting_only)
@@ -99,10 +101,12 @@ eligo_matcher_set_recruiting_only (EligoMatcher *self,
 gboolean
 eligo_matcher_status_is_recruiting (const char *status)
 {
-  return g_strcmp0 (status, "RECRUITING") == 0 || g_strcmp0 (status, "NOT_YET_RECRUITING") == 0;
+  return g_strcmp0 (status, "RECRUITING") == 0 || g_strcmp0 (status, "NOT_YET_RECRUITING") == 0 ||
+         g_strcmp0 (status, "ENROLLING_BY_INVITATION") == 0;
 }
 
-#define RECRUITING_SQL " AND status IN ('RECRUITING', 'NOT_YET_RECRUITING')"
+#define RECRUITING_SQL \
+  " AND status IN ('RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION')"
 
 /**
  * eligo_match_compare:
