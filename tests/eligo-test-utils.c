@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <string.h>
@@ -372,4 +373,128 @@ eligo_test_wait_until (EligoTestCondition condition,
     }
 
   g_source_remove (source);
+}
+
+/* The real record @path as a template: its NCT id, status, ages and sex
+ * replaced by placeholders that eligo_test_write_library() fills. */
+static char *
+library_template (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *protocol, *module;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  protocol = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                            "protocolSection");
+  module = json_object_get_object_member (protocol, "identificationModule");
+  json_object_set_string_member (module, "nctId", "@@NCT@@");
+  if (!json_object_has_member (protocol, "statusModule"))
+    json_object_set_object_member (protocol, "statusModule", json_object_new ());
+  module = json_object_get_object_member (protocol, "statusModule");
+  json_object_set_string_member (module, "overallStatus", "@@STATUS@@");
+  if (!json_object_has_member (protocol, "eligibilityModule"))
+    json_object_set_object_member (protocol, "eligibilityModule", json_object_new ());
+  module = json_object_get_object_member (protocol, "eligibilityModule");
+  json_object_remove_member (module, "minimumAge");
+  json_object_remove_member (module, "maximumAge");
+  json_object_remove_member (module, "sex");
+  json_object_set_string_member (module, "minimumAge", "@@MIN@@");
+  json_object_set_string_member (module, "maximumAge", "@@MAX@@");
+  json_object_set_string_member (module, "sex", "@@SEX@@");
+
+  return json_to_string (json_parser_get_root (parser), FALSE);
+}
+
+static void
+replace (GString    *text,
+         const char *placeholder,
+         const char *value)
+{
+  g_string_replace (text, placeholder, value, 0);
+}
+
+/**
+ * eligo_test_write_library:
+ *
+ * Writes @n_studies registry-shaped studies into pages of @per_page in @dir:
+ * the real records of tests/data/ctgov/studies in turn, each copy with an
+ * NCT id of its own (NCT9…), and its status, ages (some absent, so the
+ * criteria's count) and sex varied.
+ *
+ * Returns: (transfer full): the paths of the pages
+ */
+GPtrArray *
+eligo_test_write_library (const char *dir,
+                          guint       n_studies,
+                          guint       per_page)
+{
+  static const char * const statuses[] = {
+    "RECRUITING", "COMPLETED", "NOT_YET_RECRUITING", "ACTIVE_NOT_RECRUITING", "TERMINATED",
+    "ENROLLING_BY_INVITATION",
+  };
+  static const char * const ages[][2] = {
+    { NULL, NULL }, { "18 Years", NULL }, { "18 Years", "65 Years" }, { "1 Year", "39 Years" },
+    { "12 Years", "70 Years" }, { "60 Years", NULL }, { NULL, "17 Years" }, { "16 Years", "75 Years" },
+  };
+  static const char * const sexes[] = { "ALL", "ALL", "FEMALE", "ALL", "MALE" };
+  g_autofree char *studies = eligo_test_data_path ("ctgov", "studies", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *pages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GString) page = g_string_new (NULL);
+  const char *name;
+
+  listing = g_dir_open (studies, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_build_filename (studies, name, NULL));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (templates, library_template (g_ptr_array_index (names, i)));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint k = 0; k < n_studies; k++)
+    {
+      g_autoptr(GString) study = g_string_new (g_ptr_array_index (templates, k % templates->len));
+      g_autofree char *nct_id = g_strdup_printf ("NCT9%07u", k + 1);
+      guint copy = k / templates->len + k;
+      const char *min = ages[copy % G_N_ELEMENTS (ages)][0];
+      const char *max = ages[copy % G_N_ELEMENTS (ages)][1];
+      g_autofree char *sex = (copy / 3) % 4 == 0
+                             ? g_strdup ("\"xSex\":\"\"")
+                             : g_strdup_printf ("\"sex\":\"%s\"", sexes[copy % G_N_ELEMENTS (sexes)]);
+
+      replace (study, "@@NCT@@", nct_id);
+      replace (study, "@@STATUS@@", statuses[copy % G_N_ELEMENTS (statuses)]);
+      replace (study, "\"sex\":\"@@SEX@@\"", sex);
+      /* An absent limit is a key the importer does not know. */
+      if (min != NULL)
+        replace (study, "@@MIN@@", min);
+      else
+        replace (study, "\"minimumAge\":\"@@MIN@@\"", "\"xMinimumAge\":\"\"");
+      if (max != NULL)
+        replace (study, "@@MAX@@", max);
+      else
+        replace (study, "\"maximumAge\":\"@@MAX@@\"", "\"xMaximumAge\":\"\"");
+
+      g_string_append (page, page->len == 0 ? "{\"studies\": [" : ",");
+      g_string_append_len (page, study->str, study->len);
+
+      if ((k + 1) % per_page == 0 || k + 1 == n_studies)
+        {
+          g_autofree char *page_name = g_strdup_printf ("page-%05u.json", pages->len + 1);
+          char *path = g_build_filename (dir, page_name, NULL);
+
+          g_string_append (page, "]}");
+          eligo_test_write_file (path, page->str, page->len);
+          g_ptr_array_add (pages, path);
+          g_string_truncate (page, 0);
+        }
+    }
+
+  return pages;
 }

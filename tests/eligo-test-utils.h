@@ -36,6 +36,9 @@ GPtrArray     *eligo_test_write_pages        (const char   *dir,
                                               guint         first,
                                               guint         n_pages,
                                               guint         per_page);
+GPtrArray     *eligo_test_write_library      (const char   *dir,
+                                              guint         n_studies,
+                                              guint         per_page);
 
 typedef gboolean (*EligoTestCondition) (gpointer data);
 

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "eligo-database.h"
+#include "eligo-matcher.h"
 #include "eligo-patient.h"
 #include "eligo-report-pdf.h"
 #include "eligo-rule.h"
@@ -388,6 +389,102 @@ write_screening_pdf (const char   *path,
   return TRUE;
 }
 
+/*
+ * match: the matcher ranks the library from what import stored; each trial
+ * printed is then built, screened in full, printed and let go, so memory
+ * does not grow with the library. The output is what screening the ranked
+ * trials one by one and printing them together gives.
+ */
+static int
+print_matches (EligoDatabase *database,
+               EligoPatient  *patient,
+               guint          limit,
+               gboolean       recruiting,
+               OutputFormat   format)
+{
+  g_autoptr(EligoMatcher) matcher = eligo_matcher_new (database);
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  eligo_matcher_set_recruiting_only (matcher, recruiting);
+  if (limit > 0)
+    ranked = eligo_matcher_rank (matcher, patient, limit == G_MAXUINT ? 0 : limit, NULL, NULL,
+                                 &error);
+  else
+    ranked = g_array_new (FALSE, FALSE, sizeof (EligoMatch));
+  if (ranked == NULL)
+    {
+      _eligo_cli_print_error (error->message);
+      return EXIT_USER_ERROR;
+    }
+
+  if (format == FORMAT_JSON)
+    {
+      g_autoptr(JsonNode) id = json_node_init_string (json_node_alloc (),
+                                                      eligo_patient_get_screening_id (patient));
+      g_autofree char *id_text = json_to_string (id, FALSE);
+
+      g_string_append_printf (out, "{\n  \"patient\" : %s,\n  \"results\" : [", id_text);
+    }
+  else
+    {
+      g_string_append_printf (out, _("Patient %s"), eligo_patient_get_screening_id (patient));
+      g_string_append (out, "\n\n");
+    }
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      g_autoptr(EligoTrial) trial = NULL;
+      g_autoptr(GPtrArray) criteria = NULL;
+      g_autoptr(EligoScreeningResult) result = NULL;
+
+      trial = eligo_database_get_trial (database, g_array_index (ranked, EligoMatch, i).trial_id,
+                                        &error);
+      if (trial != NULL)
+        criteria = eligo_database_get_criteria (database, trial, &error);
+      if (criteria == NULL)
+        {
+          _eligo_cli_print_error (error->message);
+          return EXIT_USER_ERROR;
+        }
+      result = eligo_screen (trial, criteria, patient);
+
+      if (format == FORMAT_JSON)
+        {
+          g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+          g_autofree char *json = NULL;
+          g_auto(GStrv) lines = NULL;
+
+          json_node_take_object (node, eligo_screening_result_to_json (result));
+          json = json_to_string (node, TRUE);
+          lines = g_strsplit (json, "\n", -1);
+
+          g_string_append (out, i == 0 ? "\n" : ",\n");
+          for (guint k = 0; lines[k] != NULL; k++)
+            g_string_append_printf (out, "%s    %s", k > 0 ? "\n" : "", lines[k]);
+        }
+      else
+        {
+          append_result_text (out, result, i + 1);
+          g_string_append_c (out, '\n');
+        }
+
+      /* Written as it goes: a long list never waits whole in memory. */
+      if (out->len > 64 * 1024)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+
+  if (format == FORMAT_JSON)
+    g_string_append (out, ranked->len > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  fwrite (out->str, 1, out->len, stdout);
+
+  return EXIT_OK;
+}
+
 static int
 screen_or_match (const char  *command,
                  const char  *database_path,
@@ -406,6 +503,7 @@ screen_or_match (const char  *command,
   g_autofree char *site = NULL;
   g_autofree char *screener = NULL;
   gboolean match = strcmp (command, "match") == 0;
+  gboolean recruiting = FALSE;
   OutputFormat format = FORMAT_TEXT;
   int limit = G_MININT;
   int status = EXIT_OK;
@@ -418,6 +516,8 @@ screen_or_match (const char  *command,
   };
   const GOptionEntry match_entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Print at most N trials"), N_("N") },
+    { "recruiting", 0, 0, G_OPTION_ARG_NONE, &recruiting,
+      N_("Only trials that are recruiting, not yet recruiting or enrolling by invitation"), NULL },
     { NULL }
   };
   const GOptionEntry screen_entries[] = {
@@ -461,32 +561,8 @@ screen_or_match (const char  *command,
 
   trials = g_ptr_array_new_with_free_func (g_object_unref);
   if (match)
-    {
-      g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
-      g_autoptr(GArray) ids = NULL;
-
-      query->sort = ELIGO_SORT_NCT_ID;
-      query->descending = FALSE;
-      ids = eligo_database_query_ids (database, query, &error);
-      if (ids == NULL)
-        {
-          _eligo_cli_print_error (error->message);
-          return EXIT_USER_ERROR;
-        }
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          EligoTrial *trial = eligo_database_get_trial (database, g_array_index (ids, gint64, i),
-                                                        &error);
-
-          if (trial == NULL)
-            {
-              _eligo_cli_print_error (error->message);
-              return EXIT_USER_ERROR;
-            }
-          g_ptr_array_add (trials, trial);
-        }
-    }
+    return print_matches (database, patient, limit != G_MININT ? (guint) limit : G_MAXUINT,
+                          recruiting, format);
   else
     {
       for (int i = 1; i < argc; i++)

@@ -142,8 +142,10 @@ _eligo_cli_open_database (const char *path,
   if (path == NULL)
     path = default_path = eligo_database_default_path ();
 
+  /* The CLI re-derives criteria of an older extractor before its command. */
   database = eligo_database_open (path, &error);
-  if (database == NULL || !eligo_database_seed_if_new (database, &error))
+  if (database == NULL || !eligo_database_seed_if_new (database, &error) ||
+      !eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error))
     {
       _eligo_cli_print_error (error->message);
       *status = EXIT_USER_ERROR;
@@ -176,6 +178,14 @@ _eligo_cli_parse_format (const char   *text,
 }
 
 /* import */
+
+static void
+on_import_failed (GFile        *file,
+                  const GError *error,
+                  gpointer      user_data)
+{
+  _eligo_cli_print_error (error->message);
+}
 
 static int
 cmd_import (const char  *database_path,
@@ -216,17 +226,8 @@ cmd_import (const char  *database_path,
   if (database == NULL)
     return status;
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!eligo_database_import_file (database, g_ptr_array_index (files, i), &stats, NULL,
-                                       &error))
-        {
-          _eligo_cli_print_error (error->message);
-          n_failed++;
-        }
-    }
+  /* Files are read and ruled on a worker thread while the previous ones are written. */
+  n_failed = eligo_database_import_files (database, files, &stats, on_import_failed, NULL, NULL);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         /* Translators: the three last numbers count trials */
@@ -290,9 +291,10 @@ trial_row_object (EligoTrial *trial)
   json_object_set_member (row, "last_update", string_node (eligo_trial_get_last_update (trial)));
   json_object_set_member (row, "sponsor", string_node (eligo_trial_get_lead_sponsor (trial)));
   json_object_set_member (row, "min_age_years",
-                          number_node (eligo_trial_get_min_age_years (trial)));
+                          number_node (eligo_trial_get_effective_min_age_years (trial)));
   json_object_set_member (row, "max_age_years",
-                          number_node (eligo_trial_get_max_age_years (trial)));
+                          number_node (eligo_trial_get_effective_max_age_years (trial)));
+  json_object_set_member (row, "age_source", string_node (eligo_trial_get_age_source (trial)));
   json_object_set_member (row, "sex", string_node (eligo_trial_get_sex (trial)));
   json_object_set_member (row, "conditions", string_node (eligo_trial_get_conditions (trial)));
 

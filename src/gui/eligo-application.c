@@ -124,6 +124,17 @@ eligo_application_follow_color_scheme (EligoApplication *self)
   on_color_scheme_changed_cb (self, "color-scheme", self->interface_settings);
 }
 
+static void
+on_rederived_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!eligo_database_rederive_criteria_finish (ELIGO_DATABASE (source), result, &error))
+    g_warning ("Could not read the criteria of the trials again: %s", error->message);
+}
+
 /* Opens (or creates) the database at @path and makes it the application's. */
 static gboolean
 eligo_application_use_database (EligoApplication  *self,
@@ -144,6 +155,12 @@ eligo_application_use_database (EligoApplication  *self,
     g_warning ("Could not add the example trials to “%s”: %s", path, seed_error->message);
 
   g_set_object (&self->database, database);
+
+  /* Criteria ruled by an older extractor are ruled again in the background;
+   * until then they are read from the text, and the window's watch sees
+   * each batch land. */
+  if (eligo_database_count_stale_criteria (database, NULL) > 0)
+    eligo_database_rederive_criteria_async (database, NULL, on_rederived_cb, NULL);
 
   return TRUE;
 }

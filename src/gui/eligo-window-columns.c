@@ -305,11 +305,29 @@ format_enrollment_cb (gpointer item,
 }
 
 static char *
-format_ages_cb (gpointer item,
-                double   min_age_years,
-                double   max_age_years)
+format_ages_cb (gpointer    item,
+                double      min_age_years,
+                double      max_age_years,
+                const char *age_source)
 {
-  return eligo_format_age_range (min_age_years, max_age_years);
+  g_autofree char *range = eligo_format_age_range (min_age_years, max_age_years);
+
+  if (g_strcmp0 (age_source, "criteria") == 0 && *range != '\0')
+    /* Translators: ages the registry does not give, read from the
+     * eligibility criteria, e.g. "1–39 (from criteria)" */
+    return g_strdup_printf (_("%s (from criteria)"), range);
+
+  return g_steal_pointer (&range);
+}
+
+static char *
+format_ages_tooltip_cb (gpointer    item,
+                        const char *age_source)
+{
+  if (g_strcmp0 (age_source, "criteria") == 0)
+    return g_strdup (_("The registry gives no ages: these were read from the eligibility criteria"));
+
+  return NULL;
 }
 
 /*
@@ -360,6 +378,7 @@ _eligo_window_class_columns_init (EligoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, archived_css_classes_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_enrollment_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_ages_cb);
+  gtk_widget_class_bind_template_callback (widget_class, format_ages_tooltip_cb);
 }
 
 /* Sorters, header menus and the column chooser ("columns.<id>" actions). */

@@ -461,7 +461,9 @@ test_list_seeds (void)
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
       row = row_at (rows, i);
-      g_assert_cmpuint (json_object_get_size (row), ==, G_N_ELEMENTS (list_keys));
+      /* JSON rows also say where the ages come from (DESIGN.md: age_source). */
+      g_assert_cmpuint (json_object_get_size (row), ==, G_N_ELEMENTS (list_keys) + 1);
+      g_assert_true (json_object_has_member (row, "age_source"));
       for (guint k = 0; k < G_N_ELEMENTS (list_keys); k++)
         {
           JsonNode *node = json_object_get_member (row, list_keys[k]);
@@ -501,7 +503,12 @@ test_list_seeds (void)
   row = find_row (rows, "NCT06585345");
   g_assert_true (json_object_get_null_member (row, "phase"));
   g_assert_true (json_object_get_null_member (row, "start_date"));
-  g_assert_true (json_object_get_null_member (row, "min_age_years"));
+  /* ... but the ages its criteria state fill the registry's missing ones. */
+  g_assert_cmpfloat (json_object_get_double_member (row, "min_age_years"), ==, 14);
+  g_assert_cmpfloat (json_object_get_double_member (row, "max_age_years"), ==, 65);
+  g_assert_cmpstr (row_string (row, "age_source"), ==, "criteria");
+  row = find_row (rows, "NCT07072494");
+  g_assert_cmpstr (row_string (row, "age_source"), ==, "registry");
 
   /* The default format is tsv with a header line. */
   tsv = cli_ok (db, "list", NULL);

@@ -715,13 +715,20 @@ cell_arms (EligoComparison *self, guint t)
 static char *
 cell_ages (EligoComparison *self, guint t)
 {
-  double min = eligo_trial_get_min_age_years (TRIAL (t));
-  double max = eligo_trial_get_max_age_years (TRIAL (t));
+  double min = eligo_trial_get_effective_min_age_years (TRIAL (t));
+  double max = eligo_trial_get_effective_max_age_years (TRIAL (t));
+  g_autofree char *range = NULL;
 
   if (min < 0 && max < 0)
     return NULL;
 
-  return eligo_format_age_range (min, max);
+  range = eligo_format_age_range (min, max);
+  if (g_strcmp0 (eligo_trial_get_age_source (TRIAL (t)), "criteria") == 0)
+    /* Translators: ages the registry does not give, read from the
+     * eligibility criteria, e.g. "1–39 (from criteria)" */
+    return g_strdup_printf (_("%s (from criteria)"), range);
+
+  return g_steal_pointer (&range);
 }
 
 static char *

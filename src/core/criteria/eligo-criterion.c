@@ -373,6 +373,17 @@ eligo_criterion_dup_match_key (EligoCriterion *self)
                           normalized);
 }
 
+/* For criteria read back from the database: the key they were stored under. */
+void
+eligo_criterion_set_match_key (EligoCriterion *self,
+                               const char     *match_key)
+{
+  g_return_if_fail (ELIGO_IS_CRITERION (self));
+
+  g_free (self->match_key);
+  self->match_key = g_strdup (match_key);
+}
+
 /* Lower case, letters and digits only, single spaces. */
 char *
 eligo_criteria_normalize_text (const char *text)
@@ -430,6 +441,53 @@ format_number (double value)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.10g", value));
 }
 
+/**
+ * eligo_criteria_structured_text:
+ * @match_key: "I:registry age" or "I:registry sex"
+ *
+ * The words of a criterion made from the registry's structured fields, in
+ * the language of the user: the database stores such criteria by key and
+ * writes their text when it reads them.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL if the trial has no
+ *   such limit
+ */
+char *
+eligo_criteria_structured_text (EligoTrial *trial,
+                                const char *match_key)
+{
+  g_return_val_if_fail (ELIGO_IS_TRIAL (trial), NULL);
+
+  if (g_strcmp0 (match_key, "I:registry age") == 0)
+    {
+      double min = eligo_trial_get_min_age_years (trial);
+      double max = eligo_trial_get_max_age_years (trial);
+      g_autofree char *range = NULL;
+
+      if (min <= 0)
+        min = -1;
+      if (min < 0 && max < 0)
+        return NULL;
+
+      range = eligo_format_age_range (min, max);
+      /* Translators: the registry's structured age limits as a criterion, e.g.
+       * "Age in the registry: 14–80" or "Age in the registry: 18+" */
+      return g_strdup_printf (_("Age in the registry: %s"), range);
+    }
+
+  if (g_strcmp0 (match_key, "I:registry sex") == 0)
+    {
+      const char *sex = eligo_trial_get_sex (trial);
+
+      if (g_strcmp0 (sex, "FEMALE") == 0)
+        return g_strdup (_("Sex in the registry: female only"));
+      if (g_strcmp0 (sex, "MALE") == 0)
+        return g_strdup (_("Sex in the registry: male only"));
+    }
+
+  return NULL;
+}
+
 /* The registry's minimumAge and maximumAge as one inclusion criterion. */
 static EligoCriterion *
 structured_age (EligoTrial *trial,
@@ -442,7 +500,6 @@ structured_age (EligoTrial *trial,
   g_autofree char *rule_text = NULL;
   g_autofree char *min_number = NULL;
   g_autofree char *max_number = NULL;
-  g_autofree char *range = NULL;
   g_autoptr(EligoRule) rule = NULL;
   g_autoptr(GError) error = NULL;
   EligoCriterion *criterion;
@@ -461,10 +518,7 @@ structured_age (EligoTrial *trial,
   min_number = format_number (floor (min * 100 + 0.5) / 100);
   max_number = format_number (max_open ? max + 1 : floor (max * 100 + 0.5) / 100);
 
-  range = eligo_format_age_range (min, max);
-  /* Translators: the registry's structured age limits as a criterion, e.g.
-   * "Age in the registry: 14–80" or "Age in the registry: 18+" */
-  text = g_strdup_printf (_("Age in the registry: %s"), range);
+  text = eligo_criteria_structured_text (trial, "I:registry age");
 
   if (min >= 0 && max >= 0)
     rule_text = g_strdup_printf ("age_years >= %s and age_years %s %s", min_number,

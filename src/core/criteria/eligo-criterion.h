@@ -61,11 +61,15 @@ const char            *eligo_criterion_get_reason        (EligoCriterion        
 void                   eligo_criterion_set_reason        (EligoCriterion        *self,
                                                           const char            *reason);
 char                  *eligo_criterion_dup_match_key     (EligoCriterion        *self);
+void                   eligo_criterion_set_match_key     (EligoCriterion        *self,
+                                                          const char            *match_key);
 
 const char            *eligo_criterion_kind_to_string    (EligoCriterionKind     kind);
 const char            *eligo_rule_origin_to_string       (EligoRuleOrigin        origin);
 
 GPtrArray             *eligo_criteria_for_trial          (EligoTrial            *trial);
 char                  *eligo_criteria_normalize_text     (const char            *text);
+char                  *eligo_criteria_structured_text    (EligoTrial            *trial,
+                                                          const char            *match_key);
 
 G_END_DECLS

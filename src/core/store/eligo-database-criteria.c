@@ -154,7 +154,21 @@ eligo_database_get_criteria (EligoDatabase  *self,
   g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
   g_return_val_if_fail (ELIGO_IS_TRIAL (trial), NULL);
 
-  criteria = eligo_criteria_for_trial (trial);
+  {
+    g_autoptr(GError) local_error = NULL;
+    gboolean stored = FALSE;
+
+    /* Stored at import; a trial not yet re-derived by this extractor
+     * version (the app does that in the background) is read from its text. */
+    criteria = _eligo_database_load_criteria (self, trial, &stored, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    if (!stored)
+      criteria = eligo_criteria_for_trial (trial);
+  }
   if (!apply_curated (self, eligo_trial_get_nct_id (trial), criteria, error))
     return NULL;
 

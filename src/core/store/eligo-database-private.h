@@ -20,4 +20,27 @@ gboolean  _eligo_database_exec       (EligoDatabase  *self,
 void      _eligo_database_set_error  (EligoDatabase  *self,
                                       GError        **error);
 
+/* Stored criteria (eligo-database-stored.c) */
+typedef struct _EligoCriteriaWriter EligoCriteriaWriter;
+
+EligoCriteriaWriter *_eligo_criteria_writer_new   (EligoDatabase        *self,
+                                                   GError              **error);
+gboolean             _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
+                                                   EligoTrial           *trial,
+                                                   GPtrArray            *criteria,
+                                                   GError              **error);
+void                 _eligo_criteria_writer_free  (EligoCriteriaWriter  *writer);
+GPtrArray           *_eligo_database_load_criteria (EligoDatabase       *self,
+                                                    EligoTrial          *trial,
+                                                    gboolean            *stored,
+                                                    GError             **error);
+GPtrArray           *_eligo_derive_criteria       (GPtrArray           *trials);
+gboolean             _eligo_database_import_derived (EligoDatabase     *self,
+                                                     GPtrArray         *trials,
+                                                     GPtrArray         *derived,
+                                                     EligoImportStats  *stats,
+                                                     GError           **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoCriteriaWriter, _eligo_criteria_writer_free)
+
 G_END_DECLS

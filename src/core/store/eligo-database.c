@@ -28,6 +28,7 @@
 #include "eligo-seeds-resources.h"
 #include "eligo-trial-private.h"
 #include "eligo-utils.h"
+#include "eligo-criterion.h"
 
 struct _EligoDatabase
 {
@@ -177,6 +178,65 @@ static const char * const migrations[] = {
   "  text          TEXT NOT NULL"
   ");"
   "CREATE INDEX screening_failures_screening ON screening_failures (screening);",
+
+  /* 3 -> 4: criteria split and ruled once, at import, with the extractor's
+   * version (eligo-database-stored.c). Trials of older databases have
+   * criteria_version 0 and are re-derived when opened. min_age_years and
+   * max_age_years become the ages the list sorts and filters by (the
+   * registry's, or those of an age criterion); the registry's own are kept
+   * beside them. What matching reads lives in the narrow trial_match
+   * table, so screening the library never reads the trials' JSON. */
+  "ALTER TABLE trials ADD COLUMN criteria_version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE trials ADD COLUMN registry_min_age_years REAL;"
+  "ALTER TABLE trials ADD COLUMN registry_max_age_years REAL;"
+  "ALTER TABLE trials ADD COLUMN age_source TEXT;"
+  "UPDATE trials SET registry_min_age_years = min_age_years,"
+  "  registry_max_age_years = max_age_years, age_source = 'registry'"
+  "  WHERE min_age_years IS NOT NULL OR max_age_years IS NOT NULL;"
+  "CREATE INDEX trials_min_age ON trials (min_age_years);"
+  "CREATE INDEX trials_max_age ON trials (max_age_years);"
+  "CREATE TABLE trial_match ("
+  "  trial_id          INTEGER PRIMARY KEY REFERENCES trials (id) ON DELETE CASCADE,"
+  "  nct_id            TEXT NOT NULL,"
+  "  status            TEXT,"
+  "  sex               TEXT,"
+  "  archived          INTEGER NOT NULL DEFAULT 0,"
+  "  age_low           REAL,"
+  "  age_low_open      INTEGER NOT NULL DEFAULT 0,"
+  "  age_high          REAL,"
+  "  age_high_open     INTEGER NOT NULL DEFAULT 0,"
+  "  profile           BLOB NOT NULL"
+  ");"
+  "CREATE TRIGGER trial_match_archived AFTER UPDATE OF archived ON trials BEGIN"
+  "  UPDATE trial_match SET archived = new.archived WHERE trial_id = new.id;"
+  "END;"
+  "CREATE TABLE criterion_rules ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  rule     TEXT NOT NULL,"
+  "  kind     INTEGER NOT NULL,"
+  "  partial  INTEGER NOT NULL,"
+  "  UNIQUE (rule, kind, partial)"
+  ");"
+  "CREATE TABLE trial_criteria ("
+  "  trial_id           INTEGER NOT NULL REFERENCES trials (id) ON DELETE CASCADE,"
+  "  position           INTEGER NOT NULL,"
+  "  criterion_id       TEXT NOT NULL,"
+  "  kind               TEXT NOT NULL,"
+  "  number             INTEGER NOT NULL,"
+  "  subject            INTEGER NOT NULL,"
+  "  text               TEXT NOT NULL,"
+  "  context            TEXT,"
+  "  section            TEXT,"
+  "  rule               TEXT,"
+  "  partial            INTEGER NOT NULL DEFAULT 0,"
+  "  origin             TEXT NOT NULL,"
+  "  variables          TEXT,"
+  "  reason             TEXT,"
+  "  match_key          TEXT NOT NULL,"
+  "  extractor_version  INTEGER NOT NULL,"
+  "  PRIMARY KEY (trial_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX trials_criteria_version ON trials (criteria_version);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);
@@ -646,6 +706,7 @@ bind_trial (sqlite3_stmt *stmt,
 static gboolean
 import_trials_in_transaction (EligoDatabase     *self,
                               GPtrArray         *trials,
+                              GPtrArray         *derived,
                               EligoImportStats  *stats,
                               GError           **error)
 {
@@ -660,6 +721,7 @@ import_trials_in_transaction (EligoDatabase     *self,
   static const char find_sql[] =
     "SELECT id, last_update, raw_json FROM trials WHERE nct_id = ?";
   EligoImportStats local_stats = { 0 };
+  g_autoptr(EligoCriteriaWriter) writer = NULL;
   sqlite3_stmt *insert = NULL, *update = NULL, *find = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *now_text = g_date_time_format_iso8601 (now);
@@ -672,6 +734,10 @@ import_trials_in_transaction (EligoDatabase     *self,
       _eligo_database_set_error (self, error);
       goto out;
     }
+
+  writer = _eligo_criteria_writer_new (self, error);
+  if (writer == NULL)
+    goto out;
 
   for (guint i = 0; i < trials->len; i++)
     {
@@ -728,6 +794,16 @@ import_trials_in_transaction (EligoDatabase     *self,
           _eligo_database_set_error (self, error);
           goto out;
         }
+
+      /* The criteria are split and ruled once, here, in the trial's transaction. */
+      {
+        g_autoptr(GPtrArray) criteria = derived != NULL && derived->pdata[i] != NULL
+                                        ? g_ptr_array_ref (derived->pdata[i])
+                                        : eligo_criteria_for_trial (trial);
+
+        if (!_eligo_criteria_writer_store (writer, trial, criteria, error))
+          goto out;
+      }
     }
 
   ok = TRUE;
@@ -761,13 +837,29 @@ eligo_database_import_trials (EligoDatabase     *self,
                               EligoImportStats  *stats,
                               GError           **error)
 {
+  g_autoptr(GPtrArray) derived = NULL;
+
   g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (trials != NULL, FALSE);
 
+  /* The slow part, splitting and ruling the text, runs before the lock. */
+  derived = _eligo_derive_criteria (trials);
+
+  return _eligo_database_import_derived (self, trials, derived, stats, error);
+}
+
+/* eligo_database_import_trials() with the criteria already derived. */
+gboolean
+_eligo_database_import_derived (EligoDatabase     *self,
+                                GPtrArray         *trials,
+                                GPtrArray         *derived,
+                                EligoImportStats  *stats,
+                                GError           **error)
+{
   if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!import_trials_in_transaction (self, trials, stats, error) ||
+  if (!import_trials_in_transaction (self, trials, derived, stats, error) ||
       !_eligo_database_exec (self, "COMMIT", error))
     {
       rollback (self);
@@ -893,7 +985,7 @@ eligo_database_seed_if_new (EligoDatabase  *self,
   if (!_eligo_database_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
 
-  if (!import_trials_in_transaction (self, trials, NULL, error) ||
+  if (!import_trials_in_transaction (self, trials, NULL, NULL, error) ||
       !_eligo_database_exec (self,
                              "INSERT OR REPLACE INTO meta (key, value) VALUES ('seeded', '1')",
                              error) ||

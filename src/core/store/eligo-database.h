@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define ELIGO_DATABASE_SCHEMA_VERSION 3
+#define ELIGO_DATABASE_SCHEMA_VERSION 4
 
 #define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
 
@@ -34,6 +34,11 @@ typedef struct
   guint updated;    /* stored trials replaced by a newer or equal version */
   guint unchanged;  /* stored trials kept because the file's version is older */
 } EligoImportStats;
+
+/* Called after each batch of eligo_database_rederive_criteria(). */
+typedef void (*EligoRederiveProgressFunc) (guint    done,
+                                           guint    total,
+                                           gpointer user_data);
 
 #define ELIGO_TYPE_DATABASE (eligo_database_get_type ())
 
@@ -56,6 +61,15 @@ gboolean       eligo_database_import_file         (EligoDatabase          *self,
                                                    EligoImportStats       *stats,
                                                    GCancellable           *cancellable,
                                                    GError                **error);
+typedef void (*EligoImportFileFailed) (GFile        *file,
+                                       const GError *error,
+                                       gpointer      user_data);
+guint          eligo_database_import_files        (EligoDatabase          *self,
+                                                   GPtrArray              *files,
+                                                   EligoImportStats       *stats,
+                                                   EligoImportFileFailed   failed,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable);
 guint          eligo_database_count_trials        (EligoDatabase          *self,
                                                    const EligoTrialQuery  *query,
                                                    GError                **error);
@@ -96,6 +110,20 @@ EligoCriterion *eligo_database_curate             (EligoDatabase          *self,
 gboolean       eligo_database_uncurate            (EligoDatabase          *self,
                                                    const char             *criterion_id,
                                                    GError                **error);
+guint          eligo_database_count_stale_criteria (EligoDatabase         *self,
+                                                   GError                **error);
+gboolean       eligo_database_rederive_criteria   (EligoDatabase          *self,
+                                                   EligoRederiveProgressFunc progress,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
+void           eligo_database_rederive_criteria_async  (EligoDatabase       *self,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+gboolean       eligo_database_rederive_criteria_finish (EligoDatabase       *self,
+                                                        GAsyncResult        *result,
+                                                        GError             **error);
 gboolean       eligo_criterion_id_parse           (const char             *criterion_id,
                                                    char                  **nct_id,
                                                    EligoCriterionKind     *kind,

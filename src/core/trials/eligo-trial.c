@@ -42,6 +42,10 @@ struct _EligoTrial
   char          *collaborators;
   double         min_age_years;
   double         max_age_years;
+  double         effective_min_age_years;
+  double         effective_max_age_years;
+  char          *age_source;
+  gboolean       effective_ages_set;
   char          *sex;
   EligoTristate  healthy_volunteers;
   char          *conditions;
@@ -83,6 +87,9 @@ enum {
   PROP_KEYWORDS,
   PROP_COUNTRIES,
   PROP_ARCHIVED,
+  PROP_EFFECTIVE_MIN_AGE_YEARS,
+  PROP_EFFECTIVE_MAX_AGE_YEARS,
+  PROP_AGE_SOURCE,
   N_PROPS
 };
 
@@ -493,6 +500,7 @@ eligo_trial_finalize (GObject *object)
   g_free (self->lead_sponsor);
   g_free (self->collaborators);
   g_free (self->sex);
+  g_free (self->age_source);
   g_free (self->conditions);
   g_free (self->keywords);
   g_free (self->countries);
@@ -570,6 +578,15 @@ eligo_trial_get_property (GObject    *object,
     case PROP_MAX_AGE_YEARS:
       g_value_set_double (value, self->max_age_years);
       break;
+    case PROP_EFFECTIVE_MIN_AGE_YEARS:
+      g_value_set_double (value, eligo_trial_get_effective_min_age_years (self));
+      break;
+    case PROP_EFFECTIVE_MAX_AGE_YEARS:
+      g_value_set_double (value, eligo_trial_get_effective_max_age_years (self));
+      break;
+    case PROP_AGE_SOURCE:
+      g_value_set_string (value, eligo_trial_get_age_source (self));
+      break;
     case PROP_SEX:
       g_value_set_string (value, self->sex);
       break;
@@ -630,6 +647,12 @@ eligo_trial_class_init (EligoTrialClass *klass)
                                                         -1, G_MAXDOUBLE, -1, flags);
   properties[PROP_MAX_AGE_YEARS] = g_param_spec_double ("max-age-years", NULL, NULL,
                                                         -1, G_MAXDOUBLE, -1, flags);
+  /* The ages the list shows: the registry's, or those of an age criterion. */
+  properties[PROP_EFFECTIVE_MIN_AGE_YEARS] = g_param_spec_double ("effective-min-age-years", NULL,
+                                                                  NULL, -1, G_MAXDOUBLE, -1, flags);
+  properties[PROP_EFFECTIVE_MAX_AGE_YEARS] = g_param_spec_double ("effective-max-age-years", NULL,
+                                                                  NULL, -1, G_MAXDOUBLE, -1, flags);
+  properties[PROP_AGE_SOURCE] = string_property ("age-source");
   properties[PROP_SEX] = string_property ("sex");
   properties[PROP_HEALTHY_VOLUNTEERS] = g_param_spec_int ("healthy-volunteers", NULL, NULL,
                                                           -1, 1, -1, flags);
@@ -647,6 +670,8 @@ eligo_trial_init (EligoTrial *self)
   self->enrollment = -1;
   self->min_age_years = -1;
   self->max_age_years = -1;
+  self->effective_min_age_years = -1;
+  self->effective_max_age_years = -1;
   self->healthy_volunteers = ELIGO_TRISTATE_UNKNOWN;
 
   g_atomic_int_inc ((int *) &n_alive);
@@ -852,8 +877,8 @@ _eligo_trial_new_from_row (sqlite3_stmt *stmt)
   self->last_update = column_text (stmt, 13);
   self->lead_sponsor = column_text (stmt, 14);
   self->collaborators = column_text (stmt, 15);
-  self->min_age_years = column_double_or_unknown (stmt, 16);
-  self->max_age_years = column_double_or_unknown (stmt, 17);
+  self->effective_min_age_years = column_double_or_unknown (stmt, 16);
+  self->effective_max_age_years = column_double_or_unknown (stmt, 17);
   self->sex = column_text (stmt, 18);
   self->healthy_volunteers = sqlite3_column_type (stmt, 19) == SQLITE_NULL
                              ? ELIGO_TRISTATE_UNKNOWN
@@ -865,6 +890,10 @@ _eligo_trial_new_from_row (sqlite3_stmt *stmt)
   self->eligibility = column_text (stmt, 24);
   self->archived = sqlite3_column_int (stmt, 25) != 0;
   self->raw_json = column_text (stmt, 26);
+  self->min_age_years = column_double_or_unknown (stmt, 27);
+  self->max_age_years = column_double_or_unknown (stmt, 28);
+  self->age_source = column_text (stmt, 29);
+  self->effective_ages_set = TRUE;
 
   return self;
 }
@@ -954,6 +983,69 @@ eligo_trial_get_max_age_years (EligoTrial *self)
 {
   g_return_val_if_fail (ELIGO_IS_TRIAL (self), -1);
   return self->max_age_years;
+}
+
+/**
+ * eligo_trial_get_effective_min_age_years:
+ *
+ * The youngest age the trial admits: the registry's minimumAge, or where
+ * the registry gives no ages, the one read from an age criterion (see
+ * eligo_trial_get_age_source()).
+ *
+ * Returns: years, or -1 if no age is stated
+ */
+double
+eligo_trial_get_effective_min_age_years (EligoTrial *self)
+{
+  g_return_val_if_fail (ELIGO_IS_TRIAL (self), -1);
+
+  if (!self->effective_ages_set)
+    return self->min_age_years;
+  return self->effective_min_age_years;
+}
+
+double
+eligo_trial_get_effective_max_age_years (EligoTrial *self)
+{
+  g_return_val_if_fail (ELIGO_IS_TRIAL (self), -1);
+
+  if (!self->effective_ages_set)
+    return self->max_age_years;
+  return self->effective_max_age_years;
+}
+
+/**
+ * eligo_trial_get_age_source:
+ *
+ * Returns: (nullable): "registry" when the effective ages are the registry's
+ *   minimumAge and maximumAge, "criteria" when they were read from the
+ *   eligibility text, %NULL when neither states an age
+ */
+const char *
+eligo_trial_get_age_source (EligoTrial *self)
+{
+  g_return_val_if_fail (ELIGO_IS_TRIAL (self), NULL);
+
+  if (!self->effective_ages_set &&
+      (self->min_age_years >= 0 || self->max_age_years >= 0))
+    return "registry";
+  return self->age_source;
+}
+
+/* Set by the database when it derives the criteria. */
+void
+_eligo_trial_set_effective_ages (EligoTrial *self,
+                                 double      min_age_years,
+                                 double      max_age_years,
+                                 const char *age_source)
+{
+  g_return_if_fail (ELIGO_IS_TRIAL (self));
+
+  self->effective_min_age_years = min_age_years;
+  self->effective_max_age_years = max_age_years;
+  g_free (self->age_source);
+  self->age_source = g_strdup (age_source);
+  self->effective_ages_set = TRUE;
 }
 
 EligoTristate

@@ -48,6 +48,16 @@ query_text (const char *path,
   return value;
 }
 
+/* What version 4 added, taken away again: a database as Eligo wrote it before. */
+#define UNDO_V4 \
+  "UPDATE trials SET min_age_years = registry_min_age_years, max_age_years = registry_max_age_years;" \
+  " DROP TRIGGER trial_match_archived; DROP TABLE trial_criteria; DROP TABLE criterion_rules;" \
+  " DROP TABLE trial_match;" \
+  " DROP INDEX trials_criteria_version; DROP INDEX trials_min_age; DROP INDEX trials_max_age;" \
+  " ALTER TABLE trials DROP COLUMN criteria_version;" \
+  " ALTER TABLE trials DROP COLUMN registry_min_age_years;" \
+  " ALTER TABLE trials DROP COLUMN registry_max_age_years; ALTER TABLE trials DROP COLUMN age_source; "
+
 static void
 assert_mode_0600 (const char *path)
 {
@@ -146,7 +156,7 @@ test_migrate_v1_to_v2 (void)
   g_autofree char *count = NULL;
 
   g_clear_object (&database);
-  exec_sql (path, "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+  exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
                   " DROP TABLE curated_rules; PRAGMA user_version = 1;");
 
   database = eligo_database_open (path, &error);
@@ -171,12 +181,12 @@ test_migrate_v2_to_v3 (void)
   g_autofree char *tables = NULL;
 
   g_clear_object (&database);
-  exec_sql (path, "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+  exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
                   " PRAGMA user_version = 2;");
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 3);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, ELIGO_DATABASE_SCHEMA_VERSION);
   g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
   g_clear_object (&database);
 
@@ -184,6 +194,74 @@ test_migrate_v2_to_v3 (void)
                              " WHERE type = 'table' AND name IN ('patients', 'screenings',"
                              " 'screening_failures') ORDER BY name)");
   g_assert_cmpstr (tables, ==, "patients,screening_failures,screenings");
+}
+
+/* Version 4 stores the criteria; a version 3 library has none until they
+ * are derived again, and reads them from the text meanwhile. */
+static void
+test_migrate_v3_to_v4 (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
+  g_autoptr(EligoTrial) trial = NULL;
+  g_autoptr(EligoCriterion) curated = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *ages = NULL;
+  g_autofree char *kept = NULL;
+
+  g_assert_true (eligo_database_seed_if_new (database, &error));
+  g_assert_no_error (error);
+  g_clear_object (&database);
+  exec_sql (path, UNDO_V4 "PRAGMA user_version = 3;");
+
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 4);
+  g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
+
+  /* The registry's ages are carried over at once; those of the text come with the criteria. */
+  ages = query_text (path, "SELECT group_concat (nct_id || ':' || ifnull (age_source, '-'), ',')"
+                           " FROM (SELECT nct_id, age_source FROM trials ORDER BY nct_id)");
+  g_assert_cmpstr (ages, ==, "NCT03754764:-,NCT06389305:-,NCT06585345:-,NCT07072494:registry,"
+                             "NCT07087847:registry");
+
+  /* Until then the criteria are read from the text, and can be curated. */
+  trial = eligo_database_get_trial_by_nct_id (database, "NCT07072494", &error);
+  g_assert_no_error (error);
+  before = eligo_database_get_criteria (database, trial, &error);
+  g_assert_no_error (error);
+  curated = eligo_database_curate (database, "NCT07072494/I1", "ecog <= 1", FALSE, "Test", &error);
+  g_assert_no_error (error);
+
+  g_assert_true (eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 0);
+  rows = query_text (path, "SELECT count(DISTINCT trial_id) FROM trial_criteria");
+  g_assert_cmpstr (rows, ==, "5");
+  g_clear_pointer (&ages, g_free);
+  ages = query_text (path, "SELECT group_concat (nct_id || ':' || min_age_years || '-' ||"
+                           " max_age_years, ',') FROM (SELECT * FROM trials WHERE age_source ="
+                           " 'criteria' ORDER BY nct_id)");
+  g_assert_cmpstr (ages, ==, "NCT03754764:12.0-70.0,NCT06389305:1.0-39.0,NCT06585345:14.0-65.0");
+
+  /* A newer extractor: derived again, the nurse's rule kept. */
+  exec_sql (path, "UPDATE trials SET criteria_version = 0");
+  g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
+  g_assert_true (eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  after = eligo_database_get_criteria (database, trial, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_cmpstr (eligo_criterion_get_text (g_ptr_array_index (after, i)), ==,
+                     eligo_criterion_get_text (g_ptr_array_index (before, i)));
+  g_assert_cmpint (eligo_criterion_get_origin (g_ptr_array_index (after, 0)), ==,
+                   ELIGO_ORIGIN_CURATED);
+  kept = eligo_criterion_dup_rule_text (g_ptr_array_index (after, 0));
+  g_assert_cmpstr (kept, ==, "ecog <= 1");
 }
 
 static void
@@ -354,6 +432,7 @@ main (int    argc,
   g_test_add_func ("/eligo/database/migrate-foreign-sqlite", test_migrate_foreign_sqlite);
   g_test_add_func ("/eligo/database/migrate-v1-to-v2", test_migrate_v1_to_v2);
   g_test_add_func ("/eligo/database/migrate-v2-to-v3", test_migrate_v2_to_v3);
+  g_test_add_func ("/eligo/database/migrate-v3-to-v4", test_migrate_v3_to_v4);
   g_test_add_func ("/eligo/database/refuse-newer", test_refuse_newer);
   g_test_add_func ("/eligo/database/not-a-database", test_not_a_database);
   g_test_add_func ("/eligo/database/default-path", test_default_path);

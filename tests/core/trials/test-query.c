@@ -66,8 +66,8 @@ sort_value (EligoTrial     *trial,
     case ELIGO_SORT_COMPLETION_DATE: v.text = eligo_trial_get_completion_date (trial); break;
     case ELIGO_SORT_LAST_UPDATE: v.text = eligo_trial_get_last_update (trial); break;
     case ELIGO_SORT_SPONSOR: v.text = eligo_trial_get_lead_sponsor (trial); v.nocase = TRUE; break;
-    case ELIGO_SORT_MIN_AGE: v.is_number = TRUE; v.number = eligo_trial_get_min_age_years (trial); break;
-    case ELIGO_SORT_MAX_AGE: v.is_number = TRUE; v.number = eligo_trial_get_max_age_years (trial); break;
+    case ELIGO_SORT_MIN_AGE: v.is_number = TRUE; v.number = eligo_trial_get_effective_min_age_years (trial); break;
+    case ELIGO_SORT_MAX_AGE: v.is_number = TRUE; v.number = eligo_trial_get_effective_max_age_years (trial); break;
     case ELIGO_SORT_SEX: v.text = eligo_trial_get_sex (trial); break;
     case ELIGO_SORT_CONDITIONS: v.text = eligo_trial_get_conditions (trial); v.nocase = TRUE; break;
     case ELIGO_SORT_STUDY_TYPE: v.text = eligo_trial_get_study_type (trial); break;
@@ -275,11 +275,14 @@ test_filters (void)
   g_assert_cmpuint (count_with (database, query), ==, 5);
   g_clear_pointer (&query->sex, g_free);
 
-  /* A 10-year-old fits the trials without a stated range only;
-   * an 85-year-old also fits NCT07087847 (18 and over). */
+  /* Where the registry gives no ages, those of the criteria count: a
+   * 10-year-old fits NCT06389305 (1–39) only, an 85-year-old
+   * NCT07087847 (18 and over) only. */
   query->patient_age = 10;
-  g_assert_cmpuint (count_with (database, query), ==, 3);
+  g_assert_cmpuint (count_with (database, query), ==, 1);
   query->patient_age = 85;
+  g_assert_cmpuint (count_with (database, query), ==, 1);
+  query->patient_age = 50;
   g_assert_cmpuint (count_with (database, query), ==, 4);
   query->patient_age = 30;
   g_assert_cmpuint (count_with (database, query), ==, 5);
