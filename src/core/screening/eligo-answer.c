@@ -83,45 +83,16 @@ eligo_answer_free (EligoAnswer *answer)
   g_free (answer);
 }
 
-/* @line without a list marker in front: "1.", "(2)", "a)", "iv.", "-", "*", "•". */
-static const char *
-skip_marker (const char *line)
-{
-  static gsize once;
-  static GRegex *marker;
-  g_autoptr(GMatchInfo) match = NULL;
-  int end;
-
-  if (g_once_init_enter (&once))
-    {
-      marker = g_regex_new ("^\\s*(?:[-*\xe2\x80\xa2\xc2\xb7]|\\(?(?:[0-9]{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\\s+",
-                            G_REGEX_OPTIMIZE, 0, NULL);
-      g_once_init_leave (&once, 1);
-    }
-
-  if (!g_regex_match (marker, line, 0, &match) || !g_match_info_fetch_pos (match, 0, NULL, &end))
-    return line;
-
-  return line + end;
-}
-
-/* The kind and the words, with list markers, case, punctuation and spacing
- * left out: "1. Pregnant  or LACTATING women;" is "E:pregnant or lactating women". */
+/* The kind and the words, as eligo_criterion_dup_match_key() gives them
+ * for a criterion read from the text: case, punctuation and spacing left
+ * out ("Pregnant  or LACTATING women;" is "E:pregnant or lactating women").
+ * The splitter has already taken the numbering and bullets off. */
 static char *
 text_key (char        kind,
           const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-  g_autoptr(GString) words = g_string_new (NULL);
-  g_autofree char *normalized = NULL;
+  g_autofree char *normalized = eligo_criteria_normalize_text (text);
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_string_append (words, skip_marker (lines[i]));
-      g_string_append_c (words, ' ');
-    }
-
-  normalized = eligo_criteria_normalize_text (words->str);
   return g_strdup_printf ("%c:%s", kind, normalized);
 }
 

@@ -383,15 +383,37 @@ collect_slow (Run      *run,
   if (rc != SQLITE_DONE)
     return sql_error (run, error);
 
-  /* Trials the patient carries an answer for. */
+  /* Trials the patient carries an answer for, and those that write a
+   * criterion with the same words: the answer decides it there too
+   * (eligo_patient_find_answer()). */
+  if (sqlite3_prepare_v2 (run->db,
+                          "SELECT DISTINCT t.nct_id FROM trial_criteria c "
+                          "JOIN trials t ON t.id = c.trial_id WHERE c.match_key = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (run, error);
   for (guint i = 0; answers != NULL && i < answers->len; i++)
     {
       const EligoAnswer *answer = g_ptr_array_index (answers, i);
       g_autofree char *nct_id = NULL;
+      g_autofree char *key = eligo_answer_dup_match_key (answer);
 
       if (eligo_criterion_id_parse (answer->criterion_id, &nct_id, NULL, NULL))
         g_hash_table_add (run->slow_nct, g_steal_pointer (&nct_id));
+      if (key == NULL)
+        continue;
+
+      sqlite3_reset (stmt);
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_hash_table_add (run->slow_nct, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      if (rc != SQLITE_DONE)
+        {
+          sql_error (run, error);
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
     }
+  sqlite3_finalize (stmt);
 
   /* Trials whose criteria this extractor has not derived yet. */
   if (sqlite3_prepare_v2 (run->db,

@@ -236,6 +236,9 @@ static const char * const migrations[] = {
   "  extractor_version  INTEGER NOT NULL,"
   "  PRIMARY KEY (trial_id, position)"
   ") WITHOUT ROWID;"
+  /* The trials an answer given on the same words in another trial decides
+   * (eligo_patient_find_answer()), found by the matcher. */
+  "CREATE INDEX trial_criteria_match_key ON trial_criteria (match_key);"
   "CREATE INDEX trials_criteria_version ON trials (criteria_version);",
 };
 

@@ -122,8 +122,32 @@ test_match_equals_screening (void)
   g_assert_no_error (error);
 
   for (guint p = 0; p < G_N_ELEMENTS (patients_json); p++)
+    g_ptr_array_add (patients, patient_from_json (patients_json[p]));
+
+  /* An answer given with the criterion's words: it decides the same words
+   * in every other trial of the library that writes them (the generated
+   * library repeats the real records' criteria), and the matcher must
+   * find those trials. */
+  {
+    g_autoptr(EligoTrial) trial = eligo_database_get_trial_by_nct_id (database, "NCT90000011",
+                                                                      &error);
+    g_autoptr(GPtrArray) criteria = NULL;
+    EligoPatient *patient = patient_from_json ("{\"id\": \"M-7\", \"facts\": "
+                                               "{\"age_years\": 45, \"sex\": \"female\"}}");
+
+    g_assert_no_error (error);
+    criteria = eligo_database_get_criteria (database, trial, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (criteria->len, >, 1);
+    eligo_patient_answer_criterion (patient, g_ptr_array_index (criteria, criteria->len - 1),
+                                    ELIGO_ANSWER_FAIL, NULL, NULL, NULL);
+    eligo_patient_answer_criterion (patient, g_ptr_array_index (criteria, 0),
+                                    ELIGO_ANSWER_PASS, NULL, NULL, NULL);
+    g_ptr_array_add (patients, patient);
+  }
+
+  for (guint p = 0; p < patients->len; p++)
     {
-      g_ptr_array_add (patients, patient_from_json (patients_json[p]));
       g_ptr_array_add (expected, g_array_new (FALSE, FALSE, sizeof (EligoMatch)));
       g_ptr_array_add (expected_recruiting, g_array_new (FALSE, FALSE, sizeof (EligoMatch)));
     }
