@@ -18,21 +18,24 @@
 
 #include "eligo-database.h"
 #include "eligo-find-trials-job.h"
+#include "eligo-matcher.h"
 #include "eligo-screening.h"
 
 /*
- * THE SEAM. find_trials_thread() ranks the library with the APIs core has
- * today: the row ids of the (optionally recruiting-only) library, then one
- * trial at a time read, screened with eligo_screen() and kept only as its
- * result; the results sorted with eligo_screening_result_compare() (fewest
- * fails, then fewest unknowns, DESIGN.md). When the core matcher lands,
- * replace the body of find_trials_thread() by one call to it on the
- * worker's connection, keeping the progress reports and the cancellable;
- * nothing else in the window changes.
+ * find_trials_thread() ranks the library with the core matcher on the
+ * worker's connection (eligo_matcher_rank(): counts only, a few tens of
+ * milliseconds for 50,000 trials), then screens in full only what the
+ * window shows in words: every trial still in the running and the best
+ * MAX_LISTED of the rest. The totals of the whole ranking are kept for
+ * the summary (eligo_find_trials_job_get_n_ranked()).
  */
 
 /* Progress is reported at most this often, in trials. */
 #define PROGRESS_STEP 64
+
+/* Trials ruled out are listed (screened in full) up to this rank; those
+ * still in the running always are. */
+#define MAX_LISTED 500
 
 struct _EligoFindTrialsJob
 {
@@ -46,6 +49,8 @@ struct _EligoFindTrialsJob
   GMutex        mutex;
   guint         n_trials;
   guint         n_done;
+  guint         n_ranked;
+  guint         n_ruled_out;
 
   GMainContext *context;
   gboolean      running;
@@ -112,10 +117,12 @@ find_trials_thread (GTask        *task,
 {
   EligoFindTrialsJob *self = source_object;
   g_autoptr(EligoDatabase) database = NULL;
-  g_autoptr(EligoTrialQuery) query = eligo_trial_query_new ();
+  g_autoptr(EligoMatcher) matcher = NULL;
   g_autoptr(GPtrArray) results = NULL;
-  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GArray) ranked = NULL;
   g_autoptr(GError) error = NULL;
+  EligoMatchStats stats = { 0 };
+  guint n_listed = 0;
 
   /* Its own connection: the main thread keeps reading the library. */
   database = eligo_database_open (self->database_path, &error);
@@ -125,35 +132,51 @@ find_trials_thread (GTask        *task,
       return;
     }
 
-  query->sort = ELIGO_SORT_NCT_ID;
-  if (self->recruiting_only)
-    query->statuses = g_strdupv ((char **) recruiting_statuses);
-
-  ids = eligo_database_query_ids (database, query, &error);
-  if (ids == NULL)
+  /* The whole library, ranked by the counts alone: SQL sets aside what
+   * age and sex rule out, each stored rule is evaluated once. */
+  matcher = eligo_matcher_new (database);
+  eligo_matcher_set_recruiting_only (matcher, self->recruiting_only);
+  ranked = eligo_matcher_rank (matcher, self->patient, 0, &stats, cancellable, &error);
+  if (ranked == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  report_progress (self, ids->len, 0);
+  g_mutex_lock (&self->mutex);
+  self->n_ranked = stats.n_screened;
+  self->n_ruled_out = stats.n_ruled_out;
+  g_mutex_unlock (&self->mutex);
 
-  results = g_ptr_array_new_full (ids->len, (GDestroyNotify) eligo_screening_result_unref);
-  for (guint i = 0; i < ids->len; i++)
+  /* Screened in full, for the words of what rules each out and the facts
+   * still missing: every trial not ruled out, and the best of the rest. */
+  for (guint i = 0; i < ranked->len; i++)
+    if (g_array_index (ranked, EligoMatch, i).counts[ELIGO_VERDICT_FAIL] == 0 ||
+        i < MAX_LISTED)
+      n_listed++;
+  report_progress (self, n_listed, 0);
+
+  results = g_ptr_array_new_full (n_listed, (GDestroyNotify) eligo_screening_result_unref);
+  for (guint i = 0; i < ranked->len && results->len < n_listed; i++)
     {
+      const EligoMatch *match = &g_array_index (ranked, EligoMatch, i);
       g_autoptr(EligoTrial) trial = NULL;
       g_autoptr(GPtrArray) criteria = NULL;
+
+      if (match->counts[ELIGO_VERDICT_FAIL] > 0 && i >= MAX_LISTED)
+        continue;
 
       if (g_task_return_error_if_cancelled (task))
         return;
 
-      trial = eligo_database_get_trial (database, g_array_index (ids, gint64, i), &error);
+      trial = eligo_database_get_trial (database, match->trial_id, &error);
       if (trial == NULL)
         {
-          /* Deleted since the ids were read: not part of the library any more. */
+          /* Deleted since it was ranked: not part of the library any more. */
           if (g_error_matches (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND))
             {
               g_clear_error (&error);
+              n_listed--;
               continue;
             }
           g_task_return_error (task, g_steal_pointer (&error));
@@ -169,12 +192,12 @@ find_trials_thread (GTask        *task,
 
       g_ptr_array_add (results, eligo_screen (trial, criteria, self->patient));
 
-      if ((i + 1) % PROGRESS_STEP == 0)
-        report_progress (self, ids->len, i + 1);
+      if (results->len % PROGRESS_STEP == 0)
+        report_progress (self, n_listed, results->len);
     }
 
   g_ptr_array_sort (results, compare_results);
-  report_progress (self, ids->len, ids->len);
+  report_progress (self, n_listed, n_listed);
 
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) g_ptr_array_unref);
 }
@@ -374,4 +397,42 @@ const char * const *
 eligo_find_trials_recruiting_statuses (void)
 {
   return recruiting_statuses;
+}
+
+/**
+ * eligo_find_trials_job_get_n_ranked:
+ *
+ * Returns: how many trials the finished ranking screened, listed or not
+ */
+guint
+eligo_find_trials_job_get_n_ranked (EligoFindTrialsJob *self)
+{
+  guint n;
+
+  g_return_val_if_fail (ELIGO_IS_FIND_TRIALS_JOB (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  n = self->n_ranked;
+  g_mutex_unlock (&self->mutex);
+
+  return n;
+}
+
+/**
+ * eligo_find_trials_job_get_n_ruled_out:
+ *
+ * Returns: how many of them a criterion rules out
+ */
+guint
+eligo_find_trials_job_get_n_ruled_out (EligoFindTrialsJob *self)
+{
+  guint n;
+
+  g_return_val_if_fail (ELIGO_IS_FIND_TRIALS_JOB (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  n = self->n_ruled_out;
+  g_mutex_unlock (&self->mutex);
+
+  return n;
 }

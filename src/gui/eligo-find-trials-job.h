@@ -22,10 +22,11 @@ G_BEGIN_DECLS
 
 /*
  * Ranks the whole library for one patient off the main thread, on a
- * connection of its own, for the Find Trials window. This is the seam the
- * core matcher (eligo-matcher.c, `eligo-cli match --recruiting`) plugs into:
- * only find_trials_thread() in the .c changes; the window sees the same
- * ranked array of EligoScreeningResult, best first.
+ * connection of its own, for the Find Trials window, with the core matcher
+ * (eligo-matcher.c, as `eligo-cli match`). The result is the ranked array
+ * of EligoScreeningResult, best first, of the trials listed: all those
+ * still in the running and the best of those ruled out; the totals are
+ * eligo_find_trials_job_get_n_ranked() and _get_n_ruled_out().
  */
 G_DECLARE_FINAL_TYPE (EligoFindTrialsJob, eligo_find_trials_job, ELIGO, FIND_TRIALS_JOB, GObject)
 
@@ -43,6 +44,8 @@ gboolean            eligo_find_trials_job_get_recruiting_only (EligoFindTrialsJo
 guint               eligo_find_trials_job_get_n_trials (EligoFindTrialsJob  *self);
 guint               eligo_find_trials_job_get_n_done   (EligoFindTrialsJob  *self);
 double              eligo_find_trials_job_get_fraction (EligoFindTrialsJob  *self);
+guint               eligo_find_trials_job_get_n_ranked (EligoFindTrialsJob  *self);
+guint               eligo_find_trials_job_get_n_ruled_out (EligoFindTrialsJob *self);
 
 /* The registry statuses "Recruiting only" keeps, NULL-terminated. */
 const char * const *eligo_find_trials_recruiting_statuses (void);

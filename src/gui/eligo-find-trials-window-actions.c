@@ -69,9 +69,10 @@ create_print_operation (EligoFindTrialsWindow *self)
   g_autoptr(EligoReportDocument) document = NULL;
   g_autoptr(GtkPageSetup) page_setup = NULL;
 
-  document = eligo_match_report_new (self->results, self->patient,
-                                     gtk_toggle_button_get_active (self->recruiting_button),
-                                     REPORT_MAX_ROWS, NULL);
+  document = eligo_match_report_new_full (self->results, self->n_ranked, self->n_ruled_out,
+                                          self->patient,
+                                          gtk_toggle_button_get_active (self->recruiting_button),
+                                          REPORT_MAX_ROWS, NULL);
   page_setup = eligo_report_print_page_setup (document);
 
   return eligo_report_print_operation_new (document, page_setup, _("Ranked trials"));

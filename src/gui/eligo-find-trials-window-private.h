@@ -27,6 +27,8 @@ struct _EligoFindTrialsWindow
   EligoFindTrialsJob *job;        /* the ranking under way, if any */
   GCancellable       *cancellable;
   GPtrArray          *results;    /* EligoScreeningResult, best first; NULL until ranked */
+  guint               n_ranked;    /* the whole ranking; results holds its best */
+  guint               n_ruled_out;
   GListStore         *rows;       /* EligoFindTrialsRow */
   GtkSingleSelection *selection;
   char               *summary;

@@ -119,8 +119,7 @@ show_results (EligoFindTrialsWindow *self)
       return;
     }
 
-  self->summary = eligo_match_format_summary (self->results->len,
-                                              eligo_match_count_ruled_out (self->results));
+  self->summary = eligo_match_format_summary (self->n_ranked, self->n_ruled_out);
   gtk_label_set_label (self->summary_label, self->summary);
 
   facts = eligo_match_missing_facts (self->results, N_MISSING_FACTS);
@@ -192,6 +191,8 @@ on_job_done_cb (GObject      *source,
 
   g_clear_pointer (&self->results, g_ptr_array_unref);
   self->results = g_steal_pointer (&results);
+  self->n_ranked = eligo_find_trials_job_get_n_ranked (job);
+  self->n_ruled_out = eligo_find_trials_job_get_n_ruled_out (job);
   show_results (self);
 }
 

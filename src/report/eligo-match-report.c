@@ -559,6 +559,34 @@ eligo_match_report_new (GPtrArray    *results,
                         guint         max_rows,
                         GDateTime    *date)
 {
+  g_return_val_if_fail (results != NULL, NULL);
+
+  return eligo_match_report_new_full (results, results->len, eligo_match_count_ruled_out (results),
+                                      patient, recruiting_only, max_rows, date);
+}
+
+/**
+ * eligo_match_report_new_full:
+ * @results: (element-type EligoScreeningResult): the best of the ranked
+ *   screenings, best first
+ * @n_trials: how many trials were ranked; @results may hold only the best
+ * @n_ruled_out: how many of them a criterion rules out
+ *
+ * As eligo_match_report_new(), for a ranking of which only the best trials
+ * were screened in full (eligo_matcher_rank()): the summary counts the
+ * whole library.
+ *
+ * Returns: (transfer full): the document
+ */
+EligoReportDocument *
+eligo_match_report_new_full (GPtrArray    *results,
+                             guint         n_trials,
+                             guint         n_ruled_out,
+                             EligoPatient *patient,
+                             gboolean      recruiting_only,
+                             guint         max_rows,
+                             GDateTime    *date)
+{
   static const double widths[] = { 0.04, 0.30, 0.11, 0.10, 0.13, 0.32 };
   g_autoptr(EligoReportDocument) document = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -597,7 +625,7 @@ eligo_match_report_new (GPtrArray    *results,
   eligo_report_document_add_title (document, title);
 
   date_text = g_date_time_format (date, "%Y-%m-%d");
-  summary = eligo_match_format_summary (results->len, eligo_match_count_ruled_out (results));
+  summary = eligo_match_format_summary (n_trials, n_ruled_out);
   /* Translators: under the title of the ranked list: the summary, which
    * trials were screened, and the date */
   subtitle = g_strdup_printf (_("%s · %s · %s"), summary,
@@ -664,9 +692,9 @@ eligo_match_report_new (GPtrArray    *results,
         eligo_report_table_set_style (table, row, 3, ELIGO_REPORT_STYLE_DIM);
     }
 
-  if (n_rows < results->len)
+  if (n_rows < MAX (n_trials, results->len))
     {
-      guint rest = results->len - n_rows;
+      guint rest = MAX (n_trials, results->len) - n_rows;
       g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                             "%u more trial, ranked lower, "
                                                             "is not listed.",

@@ -44,5 +44,12 @@ EligoReportDocument *eligo_match_report_new              (GPtrArray            *
                                                           gboolean              recruiting_only,
                                                           guint                 max_rows,
                                                           GDateTime            *date);
+EligoReportDocument *eligo_match_report_new_full         (GPtrArray            *results,
+                                                          guint                 n_trials,
+                                                          guint                 n_ruled_out,
+                                                          EligoPatient         *patient,
+                                                          gboolean              recruiting_only,
+                                                          guint                 max_rows,
+                                                          GDateTime            *date);
 
 G_END_DECLS

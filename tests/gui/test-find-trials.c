@@ -29,6 +29,7 @@
 #include "eligo-find-trials-job.h"
 #include "eligo-find-trials-row.h"
 #include "eligo-find-trials-window.h"
+#include "eligo-match-report.h"
 #include "eligo-screening-dialog.h"
 #include "eligo-screening-dialog-private.h"
 #include "eligo-test-utils.h"
@@ -558,12 +559,79 @@ test_error (Fixture       *fixture,
   close_window (window);
 }
 
+/* A library larger than what is listed: the summary counts every trial,
+ * the list holds every trial still in the running and the best of the
+ * others, in the order screening them one by one gives. */
+static void
+test_large_library (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (fixture->dir, "library", NULL);
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  EligoFindTrialsWindow *window;
+  GPtrArray *results;
+  guint n_ruled_out = 0;
+  guint n_running = 0;
+
+  g_assert_cmpint (g_mkdir (dir, 0700), ==, 0);
+  pages = eligo_test_write_library (dir, 1600, 400);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (g_ptr_array_index (pages, i));
+
+      g_assert_true (eligo_database_import_file (fixture->database, file, NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_unlink (g_ptr_array_index (pages, i)), ==, 0);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+
+  expected = screen_one_by_one (fixture, FALSE);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      if (eligo_screening_result_get_count (g_ptr_array_index (expected, i),
+                                            ELIGO_VERDICT_FAIL) > 0)
+        n_ruled_out++;
+      else
+        n_running++;
+    }
+  /* The case is only worth its name if the rest is cut. */
+  g_assert_cmpuint (n_ruled_out, >, 500);
+
+  window = show_window (fixture);
+  eligo_find_trials_window_set_recruiting_only (window, FALSE);
+  eligo_test_wait_until (is_ranked, window, 60);
+  iterate_for (100);
+
+  summary = eligo_match_format_summary (expected->len, n_ruled_out);
+  g_assert_cmpstr (eligo_find_trials_window_get_summary (window), ==, summary);
+
+  results = eligo_find_trials_window_get_results (window);
+  g_assert_cmpuint (results->len, ==, MAX (500, n_running));
+  for (guint i = 0; i < results->len; i++)
+    {
+      EligoScreeningResult *got = g_ptr_array_index (results, i);
+      EligoScreeningResult *want = g_ptr_array_index (expected, i);
+
+      /* Same counts at each rank (ties may list trials in either order). */
+      for (guint v = 0; v < ELIGO_N_VERDICTS; v++)
+        g_assert_cmpuint (eligo_screening_result_get_count (got, v), ==,
+                          eligo_screening_result_get_count (want, v));
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/eligo/find-trials/large-library", Fixture, NULL,
+              fixture_set_up, test_large_library, fixture_tear_down);
   g_test_add ("/eligo/find-trials/ranked", Fixture, NULL,
               fixture_set_up, test_ranked, fixture_tear_down);
   g_test_add ("/eligo/find-trials/recruiting-toggle", Fixture, NULL,
