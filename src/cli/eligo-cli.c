@@ -22,6 +22,7 @@
 #include "eligo-database.h"
 #include "eligo-format.h"
 #include "eligo-import.h"
+#include "eligo-json-number.h"
 #include "eligo-trial.h"
 
 #include "eligo-cli-private.h"
@@ -264,15 +265,10 @@ string_node (const char *text)
 static JsonNode *
 number_node (double value)
 {
-  JsonNode *node = json_node_alloc ();
-
   if (value < 0)
-    return json_node_init_null (node);
+    return json_node_init_null (json_node_alloc ());
 
-  if (value == (double) (gint64) value)
-    return json_node_init_int (node, (gint64) value);
-
-  return json_node_init_double (node, value);
+  return eligo_json_number_node (value);
 }
 
 static JsonObject *

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "eligo-fhir-facts-private.h"
+#include "eligo-json-number.h"
 
 struct _EligoFhirFacts
 {
@@ -108,10 +109,7 @@ set_value_member (JsonObject       *object,
   switch (value->kind)
     {
     case ELIGO_VALUE_NUMBER:
-      if (value->number == floor (value->number) && fabs (value->number) < 1e15)
-        json_object_set_int_member (object, name, (gint64) value->number);
-      else
-        json_object_set_double_member (object, name, value->number);
+      eligo_json_object_set_number (object, name, value->number);
       break;
     case ELIGO_VALUE_BOOL:
       json_object_set_boolean_member (object, name, value->boolean);

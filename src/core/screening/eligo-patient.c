@@ -26,6 +26,7 @@
 
 #include "eligo-fhir-reader.h"
 #include "eligo-json-check.h"
+#include "eligo-json-number.h"
 #include "eligo-patient-private.h"
 
 #define CREATININE_UMOL_PER_MG_DL 88.42
@@ -1107,10 +1108,7 @@ eligo_patient_to_json (EligoPatient *self)
       switch (value->kind)
         {
         case ELIGO_VALUE_NUMBER:
-          if (value->number == floor (value->number) && fabs (value->number) < 1e15)
-            json_object_set_int_member (facts, names[i], (gint64) value->number);
-          else
-            json_object_set_double_member (facts, names[i], value->number);
+          eligo_json_object_set_number (facts, names[i], value->number);
           break;
 
         case ELIGO_VALUE_BOOL:

@@ -804,6 +804,54 @@ test_patient_load_escapes (void)
   g_assert_true (g_str_has_prefix (error->message, path));
 }
 
+/* fuzz-patient: {"facts": {"age_years": 1e-084}} was read, then written as
+ * "1e-84.0" (json-glib appends ".0" to a double without a point), which
+ * no JSON parser reads: the saved patient could never be opened again. */
+static void
+test_patient_tiny_number_round_trip (void)
+{
+  static const char * const files[] = {
+    "{ \"id\": \"S0\",\"facts\": {\"age_years\": 1e-084  }\n}",
+    "{\"id\": \"S1\", \"facts\": {\"bm_blasts_pct\": 2.5e-10, \"age_years\": 3e-5}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (files[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EligoPatient) patient = NULL;
+      g_autoptr(EligoPatient) again = NULL;
+      g_autoptr(JsonObject) written = NULL;
+      g_autoptr(JsonNode) written_node = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonNode) reread = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) names = NULL;
+
+      patient = eligo_patient_new_from_json (json_node_get_object (node), &error);
+      g_assert_no_error (error);
+      written = eligo_patient_to_json (patient);
+      json_node_set_object (written_node, written);
+      text = json_to_string (written_node, FALSE);
+
+      reread = json_from_string (text, &error);
+      g_assert_no_error (error);
+      again = eligo_patient_new_from_json (json_node_get_object (reread), &error);
+      g_assert_no_error (error);
+
+      names = eligo_patient_dup_fact_names (patient);
+      for (guint n = 0; names[n] != NULL; n++)
+        {
+          EligoValue before;
+          EligoValue after;
+
+          g_assert_true (eligo_patient_get_fact (patient, names[n], &before));
+          g_assert_true (eligo_patient_get_fact (again, names[n], &after));
+          g_assert_cmpfloat_with_epsilon (after.number, before.number,
+                                          fabs (before.number) * 1e-12);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -826,6 +874,7 @@ main (int    argc,
   g_test_add_func ("/eligo/patient/load", test_patient_load);
   g_test_add_func ("/eligo/patient/load-errors", test_patient_load_errors);
   g_test_add_func ("/eligo/patient/load-escapes", test_patient_load_escapes);
+  g_test_add_func ("/eligo/patient/tiny-number-round-trip", test_patient_tiny_number_round_trip);
 
   return g_test_run ();
 }
