@@ -20,13 +20,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
 
 # The targets, in the order they run.
-fuzz_targets=(import splitter extractor rule patient fhir)
+fuzz_targets=(import splitter extractor rule patient fhir registry)
 
 # Which dictionary each target uses (tests/fuzz/NAME.dict).
 declare -A fuzz_dicts=(
   [import]=json
   [patient]=json
   [fhir]=fhir
+  [registry]=json
   [splitter]=criteria
   [extractor]=criteria
   [rule]=rule

@@ -197,6 +197,24 @@ def fhir_corpus():
     write(out, '{"resourceType":"Bundle","type":"document"}', 'document.json')
 
 
+def registry_corpus(studies):
+    """A first byte (bit 2: a search, else a fetch; bits 0-1: the status,
+    3 for 404), then the body the registry answers with."""
+    out = reset('registry')
+    fetch, search = b'\x00', b'\x04'
+    small = [p for p in studies if os.path.getsize(p) <= 12 * 1024][:6]
+    for path in small[:3]:
+        write(out, fetch + open(path, 'rb').read(), 'fetch-' + os.path.basename(path))
+    page = {'studies': [json.load(open(p, encoding='utf-8')) for p in small[3:6]]}
+    write(out, search + json.dumps(page).encode('utf-8'), 'search-last-page.json')
+    write(out, search + json.dumps(dict(page, nextPageToken='NF0g5JGBlPMs')).encode('utf-8'),
+          'search-with-next.json')
+    write(out, search + b'{"studies":[],"nextPageToken":"again"}', 'search-empty-next.json')
+    write(out, fetch + b'{"studies":[]}', 'fetch-page-instead.json')
+    write(out, b'\x03' + b'{"error":"not found"}', 'fetch-404.json')
+    write(out, fetch + b'<html><body>Service Unavailable</body></html>', 'fetch-html.json')
+
+
 def main():
     studies = studies_by_size()
     import_corpus(studies)
@@ -204,6 +222,7 @@ def main():
     rule_corpus()
     patient_corpus()
     fhir_corpus()
+    registry_corpus(studies)
     for target in sorted(os.listdir(OUT)):
         folder = os.path.join(OUT, target)
         files = os.listdir(folder)
