@@ -34,38 +34,6 @@
 #define TITLE_CHARS 110
 #define TEXT_CHARS  90
 
-static char *
-format_number (double number)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (fabs (number - round (number)) < 1e-9)
-    return g_strdup_printf ("%.0f", round (number));
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4g", number));
-}
-
-static const char *
-op_glyph (EligoRuleOp op)
-{
-  switch (op)
-    {
-    case ELIGO_RULE_OP_LT:
-      return "<";
-    case ELIGO_RULE_OP_LE:
-      return "≤";
-    case ELIGO_RULE_OP_GT:
-      return ">";
-    case ELIGO_RULE_OP_GE:
-      return "≥";
-    case ELIGO_RULE_OP_NE:
-      return "≠";
-    case ELIGO_RULE_OP_EQ:
-    default:
-      return "=";
-    }
-}
-
 static const char *
 variable_label (const char *name)
 {
@@ -79,7 +47,7 @@ format_quantity (const char *name,
                  double      number)
 {
   const EligoVariable *variable = eligo_variable_lookup (name);
-  g_autofree char *text = format_number (number);
+  g_autofree char *text = eligo_format_limit (number);
 
   if (variable != NULL && variable->unit != NULL)
     return g_strdup_printf ("%s %s", text, g_dgettext (GETTEXT_PACKAGE, variable->unit));
@@ -103,7 +71,7 @@ append_condition (GString         *out,
     case ELIGO_RULE_COMPARE:
       {
         const char *name = eligo_rule_get_variable (rule);
-        const char *glyph = op_glyph (eligo_rule_get_op (rule));
+        const char *glyph = eligo_rule_op_get_symbol (eligo_rule_get_op (rule));
         g_autofree char *value = NULL;
 
         if (eligo_rule_get_symbol (rule) != NULL)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "eligo-comparison-private.h"
+#include "eligo-format.h"
 
 /*
  * The short forms of a comparison's eligibility section, and their verdicts
@@ -62,38 +63,6 @@ _eligo_comparison_source_free (gpointer data)
   g_clear_pointer (&source->rule, eligo_rule_unref);
   g_clear_pointer (&source->parts, g_array_unref);
   g_free (source);
-}
-
-static char *
-format_number (double number)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (fabs (number - round (number)) < 1e-9)
-    return g_strdup_printf ("%.0f", round (number));
-
-  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", number));
-}
-
-static const char *
-op_glyph (EligoRuleOp op)
-{
-  switch (op)
-    {
-    case ELIGO_RULE_OP_LT:
-      return "<";
-    case ELIGO_RULE_OP_LE:
-      return "≤";
-    case ELIGO_RULE_OP_GT:
-      return ">";
-    case ELIGO_RULE_OP_GE:
-      return "≥";
-    case ELIGO_RULE_OP_NE:
-      return "≠";
-    case ELIGO_RULE_OP_EQ:
-    default:
-      return "=";
-    }
 }
 
 static EligoRuleOp
@@ -221,7 +190,7 @@ format_comparison (const EligoVariable *variable,
                    EligoRuleOp          op,
                    double               number)
 {
-  g_autofree char *value = format_number (number);
+  g_autofree char *value = eligo_format_limit (number);
   const char *unit = variable_unit (variable);
   double days = number * 30.4375;
 
@@ -239,17 +208,17 @@ format_comparison (const EligoVariable *variable,
         /* Translators: a limit in weeks, e.g. "≥ 8 weeks" */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %lu week", "%s %lu weeks",
                                              n / 7),
-                                op_glyph (op), n / 7);
+                                eligo_rule_op_get_symbol (op), n / 7);
 
       /* Translators: a limit in days, e.g. "≥ 60 days" */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s %lu day", "%s %lu days", n),
-                              op_glyph (op), n);
+                              eligo_rule_op_get_symbol (op), n);
     }
 
   if (unit != NULL)
-    return g_strdup_printf ("%s %s %s", op_glyph (op), value, unit);
+    return g_strdup_printf ("%s %s %s", eligo_rule_op_get_symbol (op), value, unit);
 
-  return g_strdup_printf ("%s %s", op_glyph (op), value);
+  return g_strdup_printf ("%s %s", eligo_rule_op_get_symbol (op), value);
 }
 
 /* A literal's enum condition from the point of view of what is allowed:
@@ -365,7 +334,7 @@ static gboolean
 text_says_under (const char *text,
                  double      number)
 {
-  g_autofree char *value = format_number (number);
+  g_autofree char *value = eligo_format_limit (number);
   g_autofree char *pattern = NULL;
 
   if (text == NULL)
@@ -399,22 +368,22 @@ format_age_atoms (EligoCriterion *criterion,
 
       if ((op == ELIGO_RULE_OP_GE || op == ELIGO_RULE_OP_GT) && low == NULL)
         {
-          low = format_number (number);
+          low = eligo_format_limit (number);
           low_exclusive = op == ELIGO_RULE_OP_GT;
         }
       else if (op == ELIGO_RULE_OP_LE && high == NULL)
         {
-          high = format_number (number);
+          high = eligo_format_limit (number);
         }
       else if (op == ELIGO_RULE_OP_LT && high == NULL)
         {
           /* "up to 80" is written `age_years < 81` */
           if (fabs (number - round (number)) < 1e-9 &&
               !text_says_under (eligo_criterion_get_text (criterion), number))
-            high = format_number (number - 1);
+            high = eligo_format_limit (number - 1);
           else
             {
-              high = format_number (number);
+              high = eligo_format_limit (number);
               high_exclusive = TRUE;
             }
         }
@@ -475,8 +444,8 @@ format_must (const EligoVariable *variable,
           eligo_rule_get_op (first->rule) == ELIGO_RULE_OP_GE &&
           eligo_rule_get_op (second->rule) == ELIGO_RULE_OP_LE)
         {
-          g_autofree char *low = format_number (eligo_rule_get_number (first->rule));
-          g_autofree char *high = format_number (eligo_rule_get_number (second->rule));
+          g_autofree char *low = eligo_format_limit (eligo_rule_get_number (first->rule));
+          g_autofree char *high = eligo_format_limit (eligo_rule_get_number (second->rule));
           const char *unit = variable_unit (variable);
 
           if (unit != NULL)

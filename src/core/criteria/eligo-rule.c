@@ -1361,3 +1361,30 @@ eligo_rule_op_to_string (EligoRuleOp op)
 
   return op_names[op];
 }
+
+/**
+ * eligo_rule_op_get_symbol:
+ *
+ * Returns: the sign of @op as people write it ("≤"), for what is shown and
+ *   printed
+ */
+const char *
+eligo_rule_op_get_symbol (EligoRuleOp op)
+{
+  switch (op)
+    {
+    case ELIGO_RULE_OP_LT:
+      return "<";
+    case ELIGO_RULE_OP_LE:
+      return "≤";
+    case ELIGO_RULE_OP_GT:
+      return ">";
+    case ELIGO_RULE_OP_GE:
+      return "≥";
+    case ELIGO_RULE_OP_NE:
+      return "≠";
+    case ELIGO_RULE_OP_EQ:
+    default:
+      return "=";
+    }
+}

@@ -88,6 +88,7 @@ const char      *eligo_rule_get_symbol     (const EligoRule   *rule);
 const char * const *eligo_rule_get_symbols (const EligoRule   *rule);
 
 const char      *eligo_rule_op_to_string   (EligoRuleOp        op);
+const char      *eligo_rule_op_get_symbol  (EligoRuleOp        op);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoRule, eligo_rule_unref)
 

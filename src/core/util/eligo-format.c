@@ -377,6 +377,25 @@ eligo_format_text (const char *text)
 }
 
 /**
+ * eligo_format_limit:
+ * @number: a rule's threshold or a patient's value
+ *
+ * Returns: (transfer full): @number as a limit is shown: whole numbers
+ *   without decimals ("2"), others with up to six significant digits
+ *   ("1.5", "0.05")
+ */
+char *
+eligo_format_limit (double number)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (fabs (number - round (number)) < 1e-9)
+    return g_strdup_printf ("%.0f", round (number));
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", number));
+}
+
+/**
  * eligo_format_trial_count:
  * @n_trials: a number of trials
  *

@@ -37,6 +37,7 @@ char     *eligo_format_date        (const char *date);
 char     *eligo_format_sex         (const char *sex);
 char     *eligo_format_study_type  (const char *study_type);
 char     *eligo_format_text        (const char *text);
+char     *eligo_format_limit       (double      number);
 char     *eligo_format_trial_count (guint       n_trials);
 gboolean  eligo_status_is_open     (const char *status);
 
