@@ -19,6 +19,14 @@ gboolean  _eligo_database_exec       (EligoDatabase  *self,
                                       GError        **error);
 void      _eligo_database_set_error  (EligoDatabase  *self,
                                       GError        **error);
+void      _eligo_database_rollback   (EligoDatabase  *self);
+
+/* Schema and its migrations (eligo-database-schema.c) */
+int       _eligo_database_read_user_version (EligoDatabase  *self,
+                                             GError        **error);
+gboolean  _eligo_database_migrate           (EligoDatabase  *self,
+                                             int             version,
+                                             GError        **error);
 
 /* Stored criteria (eligo-database-stored.c) */
 typedef struct _EligoCriteriaWriter EligoCriteriaWriter;
