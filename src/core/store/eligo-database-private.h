@@ -20,6 +20,9 @@ gboolean  _eligo_database_exec       (EligoDatabase  *self,
 void      _eligo_database_set_error  (EligoDatabase  *self,
                                       GError        **error);
 void      _eligo_database_rollback   (EligoDatabase  *self);
+gboolean  _eligo_database_bind_text  (sqlite3_stmt   *stmt,
+                                      int             index,
+                                      const char     *text);
 
 /* Schema and its migrations (eligo-database-schema.c) */
 int       _eligo_database_read_user_version (EligoDatabase  *self,
