@@ -16,6 +16,28 @@
 
 G_BEGIN_DECLS
 
+/* eligo-patient.c keeps the patient; eligo-patient-json.c reads and
+ * writes its file format. */
+struct _EligoPatient
+{
+  GObject     parent_instance;
+
+  char       *screening_id;
+  char       *initials;
+  int         birth_year;
+
+  GHashTable *facts;    /* variable name (static) -> EligoValue */
+  GHashTable *answers;  /* criterion id -> EligoAnswer */
+};
+
+/* "%.15g": enough digits that the number reads back the same. */
+char       *_eligo_patient_format_number  (double               number);
+/* The choices of an enum variable in words: "female or male". */
+char       *_eligo_patient_format_choices (const EligoVariable *variable);
+/* Keeps @answer (transfer full) under its criterion id; no signal. */
+void        _eligo_patient_store_answer   (EligoPatient        *self,
+                                           EligoAnswer         *answer);
+
 /* Reads a patient file of either kind (Eligo's JSON or FHIR) with the
  * checks every patient file gets: size, UTF-8, depth, JSON. Errors name
  * the file. */
