@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "eligo-answer.h"
+#include "eligo-lab-units.h"
 #include "eligo-variables.h"
 
 G_BEGIN_DECLS
@@ -106,14 +107,5 @@ gboolean      eligo_uln_multiple_get_parts    (const char          *name,
                                                const char         **raw,
                                                const char         **uln);
 
-/* Unit conversions for the screening dialog and the extractor. */
-double        eligo_convert_creatinine_mg_dl_to_umol_l (double mg_dl);
-double        eligo_convert_bilirubin_mg_dl_to_umol_l  (double mg_dl);
-double        eligo_convert_hemoglobin_g_dl_to_g_l     (double g_dl);
-double        eligo_convert_per_ul_to_10e9_l           (double per_ul);
-double        eligo_cockcroft_gault                    (double   age_years,
-                                                        double   weight_kg,
-                                                        gboolean female,
-                                                        double   creatinine_umol_l);
 
 G_END_DECLS
