@@ -101,7 +101,36 @@ void                  _eligo_screening_dialog_show_toast          (EligoScreenin
 void                  _eligo_screening_dialog_show_error          (EligoScreeningDialog  *self,
                                                                    const char            *primary,
                                                                    const char            *secondary);
+void                  _eligo_screening_dialog_update_title        (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_update_actions      (EligoScreeningDialog  *self);
+
+/* In eligo-screening-dialog-pages.c: the trial pages and rescreening */
 TrialPage            *_eligo_screening_dialog_get_current_page    (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_trial_page_free     (TrialPage             *page);
+void                  _eligo_screening_dialog_add_trial           (EligoScreeningDialog  *self,
+                                                                   EligoTrial            *trial,
+                                                                   GPtrArray             *criteria);
+void                  _eligo_screening_dialog_queue_rescreen      (EligoScreeningDialog  *self);
+
+/* In eligo-screening-dialog-patient.c: the patient header and saving */
+gboolean              _eligo_screening_dialog_id_is_stored        (EligoScreeningDialog  *self,
+                                                                   const char            *id);
+void                  _eligo_screening_dialog_load_stored_ids     (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_select_stored       (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_set_patient         (EligoScreeningDialog  *self,
+                                                                   EligoPatient          *patient,
+                                                                   const char            *loaded_id);
+void                  _eligo_screening_dialog_new_patient         (EligoScreeningDialog  *self);
+gboolean              _eligo_screening_dialog_load_stored         (EligoScreeningDialog  *self,
+                                                                   const char            *id);
+void                  _eligo_screening_dialog_on_id_entry_changed (EligoScreeningDialog  *self,
+                                                                   GtkEditable           *editable);
+void                  _eligo_screening_dialog_on_initials_entry_changed
+                                                                  (EligoScreeningDialog  *self,
+                                                                   GtkEditable           *editable);
+void                  _eligo_screening_dialog_on_birth_year_entry_changed
+                                                                  (EligoScreeningDialog  *self,
+                                                                   GtkEditable           *editable);
 
 /* In eligo-screening-dialog-files.c: print, export and import */
 void                  _eligo_screening_dialog_print_action        (GtkWidget             *widget,
