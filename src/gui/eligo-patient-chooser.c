@@ -329,16 +329,8 @@ eligo_patient_chooser_choose_file (EligoPatientChooser *self,
   patient = eligo_patient_file_load (file, self->settings, &error);
   if (patient == NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (basename);
-      g_autofree char *secondary = NULL;
+      g_autofree char *secondary = eligo_patient_file_describe_error (file, error);
 
-      /* Name the file, unless the reason already does. */
-      if (strstr (error->message, display) != NULL)
-        secondary = g_strdup (error->message);
-      else
-        /* Translators: the first %s is a file name, the second the reason */
-        secondary = g_strdup_printf (_("“%s”: %s"), display, error->message);
       show_error (self, _("Could Not Open the Patient File"), secondary);
       return;
     }

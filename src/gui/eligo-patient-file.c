@@ -16,6 +16,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "eligo-patient-file.h"
 
 /**
@@ -77,4 +80,31 @@ eligo_patient_file_load (GFile      *file,
     }
 
   return eligo_patient_load (file, NULL, error);
+}
+
+/**
+ * eligo_patient_file_describe_error:
+ * @file: the patient file that could not be read
+ * @error: why
+ *
+ * Returns: (transfer full): the reason, with the file's name in front unless
+ *   the reason already names it, for the secondary text of an error dialog
+ */
+char *
+eligo_patient_file_describe_error (GFile        *file,
+                                   const GError *error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  basename = g_file_get_basename (file);
+  display = g_filename_display_name (basename);
+  if (strstr (error->message, display) != NULL)
+    return g_strdup (error->message);
+
+  /* Translators: the first %s is a file name, the second the reason */
+  return g_strdup_printf (_("“%s”: %s"), display, error->message);
 }

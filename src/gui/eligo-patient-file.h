@@ -24,5 +24,7 @@ void          eligo_fhir_options_init_from_settings (EligoFhirOptions  *options,
 EligoPatient *eligo_patient_file_load               (GFile             *file,
                                                      GSettings         *settings,
                                                      GError           **error);
+char         *eligo_patient_file_describe_error     (GFile             *file,
+                                                     const GError      *error);
 
 G_END_DECLS

@@ -551,16 +551,7 @@ on_import_response_cb (GtkNativeDialog      *chooser,
 
   if (file != NULL && !_eligo_screening_dialog_import_file (self, file, &error))
     {
-      g_autofree char *basename = g_file_get_basename (file);
-      g_autofree char *display = g_filename_display_name (basename);
-      g_autofree char *secondary = NULL;
-
-      /* Name the file, unless the reason already does. */
-      if (strstr (error->message, display) != NULL)
-        secondary = g_strdup (error->message);
-      else
-        /* Translators: the first %s is a file name, the second the reason */
-        secondary = g_strdup_printf (_("“%s”: %s"), display, error->message);
+      g_autofree char *secondary = eligo_patient_file_describe_error (file, error);
 
       _eligo_screening_dialog_show_error (self, _("Could Not Import the Patient File"), secondary);
     }
