@@ -838,7 +838,7 @@ value_from_json (const EligoVariable *variable,
       value->kind = ELIGO_VALUE_NUMBER;
       value->number = json_node_get_value_type (node) == G_TYPE_INT64
                         ? (double) json_node_get_int (node) : json_node_get_double (node);
-      return TRUE;
+      return isfinite (value->number);
     case G_TYPE_BOOLEAN:
       if (variable->type != ELIGO_VARIABLE_BOOL)
         return FALSE;
@@ -901,9 +901,12 @@ item_from_json (const char  *name,
       (json_node_get_value_type (original) == G_TYPE_INT64 ||
        json_node_get_value_type (original) == G_TYPE_DOUBLE))
     {
-      item->has_number = TRUE;
       item->number = json_node_get_value_type (original) == G_TYPE_INT64
                        ? (double) json_node_get_int (original) : json_node_get_double (original);
+      /* Infinity (a number beyond a double) is no value to keep or write. */
+      item->has_number = isfinite (item->number);
+      if (!item->has_number)
+        item->number = 0;
     }
   else
     item->text = g_strdup (json_string_or_null (object, "value"));

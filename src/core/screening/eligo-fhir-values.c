@@ -235,7 +235,9 @@ read_value (Reader     *reader,
       comparator = string_member (quantity, "comparator");
       item->unit = g_strdup (quantity_unit_shown (quantity));
       unit_code = quantity_unit_code (quantity);
-      if (node != NULL && is_number (node))
+      /* A number too large for a double (1.91e308 reads as infinity) is no
+       * measurement: the value stays unknown, listed as unusable. */
+      if (node != NULL && is_number (node) && isfinite (get_number (node)))
         {
           item->has_number = TRUE;
           item->number = get_number (node);

@@ -556,6 +556,42 @@ test_leukocytes_not_anc (void)
   g_assert_cmpuint (eligo_fhir_facts_get_unused (facts)->len, ==, 0);
 }
 
+/* fuzz-fhir: a value beyond a double (1.91e308 reads as infinity) was kept
+ * as the unused item's number, and would have been written out as "inf". */
+static void
+test_infinite_value (void)
+{
+  g_autofree char *anc = observation ("751-8", "2026-12-06",
+                                      "\"valueQuantity\": {\"value\": 1.91e308, \"code\": \"10*9/L\"}");
+  g_autofree char *json = bundle ("searchset", anc);
+  g_autoptr(EligoFhirFacts) facts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) printed = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *unused;
+  EligoFhirOptions options;
+
+  default_options (&options);
+  facts = read_text (json, &options, &error);
+  g_assert_no_error (error);
+  g_assert_null (eligo_fhir_facts_lookup (facts, "anc_10e9_l"));
+  unused = eligo_fhir_facts_get_unused (facts);
+  for (guint i = 0; i < unused->len; i++)
+    {
+      const EligoFhirItem *item = g_ptr_array_index (unused, i);
+
+      g_assert_true (!item->has_number || isfinite (item->number));
+    }
+
+  /* What facts --format json prints reads back. */
+  printed = eligo_fhir_facts_to_json (facts);
+  text = json_to_string (printed, FALSE);
+  g_assert_null (strstr (text, "inf"));
+  g_clear_pointer (&printed, json_node_unref);
+  printed = json_from_string (text, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_window (void)
 {
@@ -968,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/eligo/fhir/conversions", test_conversions);
   g_test_add_func ("/eligo/fhir/reference-range", test_reference_range);
   g_test_add_func ("/eligo/fhir/leukocytes-not-anc", test_leukocytes_not_anc);
+  g_test_add_func ("/eligo/fhir/infinite-value", test_infinite_value);
   g_test_add_func ("/eligo/fhir/window", test_window);
   g_test_add_func ("/eligo/fhir/unused-values", test_unused_values);
   g_test_add_func ("/eligo/fhir/infections", test_infections);
