@@ -132,18 +132,6 @@ eligo_comparison_print_run (EligoReportDocument *document,
     show_error (parent, error != NULL ? error->message : NULL);
 }
 
-static void
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               /* Translators: the first %s is a file name, the second the reason */
-               _("Cannot write the PDF “%s”: %s"), display, g_strerror (saved_errno));
-}
-
 /**
  * eligo_comparison_print_export_pdf:
  * @parent: (nullable): a window for the operation
@@ -163,60 +151,12 @@ eligo_comparison_print_export_pdf (EligoReportDocument  *document,
                                    GError              **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkPrintOperationResult result;
-  int fd;
 
   g_return_val_if_fail (ELIGO_IS_REPORT_DOCUMENT (document), FALSE);
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_io_error (error, EISDIR, path);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_io_error (error, errno, path);
-      return FALSE;
-    }
-  close (fd);
-
   operation = eligo_comparison_print_operation_new (document);
-  gtk_print_operation_set_export_filename (operation, tmp_path);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent,
-                                    &local_error);
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_unlink (tmp_path);
-      g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Cannot write the PDF “%s”: %s"), display,
-                   local_error != NULL ? local_error->message : _("the export failed"));
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_io_error (error, saved_errno, path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return eligo_report_print_export_pdf (operation, parent, path, error);
 }

@@ -96,18 +96,6 @@ on_print_done_cb (GtkPrintOperation       *operation,
 }
 
 static void
-set_io_error (GError     **error,
-              int          saved_errno,
-              const char  *path)
-{
-  g_autofree char *display = g_filename_display_name (path);
-
-  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               /* Translators: the first %s is a file name, the second the reason */
-               _("Cannot write the PDF “%s”: %s"), display, g_strerror (saved_errno));
-}
-
-static void
 on_export_response_cb (GtkNativeDialog       *chooser,
                        int                    response,
                        EligoFindTrialsWindow *self)
@@ -334,12 +322,6 @@ eligo_find_trials_window_export_pdf (EligoFindTrialsWindow  *self,
                                      GError                **error)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
-  GtkPrintOperationResult result;
-  int fd;
 
   g_return_val_if_fail (ELIGO_IS_FIND_TRIALS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -352,48 +334,6 @@ eligo_find_trials_window_export_pdf (EligoFindTrialsWindow  *self,
       return FALSE;
     }
 
-  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      set_io_error (error, EISDIR, path);
-      return FALSE;
-    }
-
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      set_io_error (error, errno, path);
-      return FALSE;
-    }
-  close (fd);
-
   operation = create_print_operation (self);
-  gtk_print_operation_set_export_filename (operation, tmp_path);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT,
-                                    GTK_WINDOW (self), &local_error);
-  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
-    {
-      g_autofree char *display = g_filename_display_name (path);
-
-      g_unlink (tmp_path);
-      g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
-                   /* Translators: the first %s is a file name, the second the reason */
-                   _("Cannot write the PDF “%s”: %s"), display,
-                   local_error != NULL ? local_error->message : _("the export failed"));
-      return FALSE;
-    }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      set_io_error (error, saved_errno, path);
-      return FALSE;
-    }
-
-  return TRUE;
+  return eligo_report_print_export_pdf (operation, GTK_WINDOW (self), path, error);
 }

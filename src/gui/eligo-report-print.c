@@ -18,8 +18,12 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "eligo-report-print.h"
 
@@ -204,4 +208,91 @@ eligo_report_print_keep (GtkPrintOperation *operation,
 
   if (page_setup != NULL && !gtk_page_setup_to_file (page_setup, page_setup_path, &error))
     g_message ("Could not keep the page setup: %s", error->message);
+}
+
+static void
+set_io_error (GError     **error,
+              int          saved_errno,
+              const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               /* Translators: the first %s is a file name, the second the reason */
+               _("Cannot write the PDF “%s”: %s"), display, g_strerror (saved_errno));
+}
+
+/**
+ * eligo_report_print_export_pdf:
+ * @operation: a print operation set up for a report
+ * @parent: (nullable): the window exporting
+ * @path: the PDF to write
+ *
+ * Runs @operation as an export to @path, with no dialog. The PDF holds
+ * patient data: it is written 0600 beside @path under a temporary name and
+ * renamed over it, so a failure leaves @path as it was.
+ *
+ * Returns: %TRUE if the PDF was written
+ */
+gboolean
+eligo_report_print_export_pdf (GtkPrintOperation  *operation,
+                               GtkWindow          *parent,
+                               const char         *path,
+                               GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  GtkPrintOperationResult result;
+  int fd;
+
+  g_return_val_if_fail (GTK_IS_PRINT_OPERATION (operation), FALSE);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (*path == '\0' || g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      set_io_error (error, EISDIR, path);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_io_error (error, errno, path);
+      return FALSE;
+    }
+  close (fd);
+
+  gtk_print_operation_set_export_filename (operation, tmp_path);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, parent,
+                                    &local_error);
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_unlink (tmp_path);
+      g_set_error (error, GTK_PRINT_ERROR, GTK_PRINT_ERROR_GENERAL,
+                   /* Translators: the first %s is a file name, the second the reason */
+                   _("Cannot write the PDF “%s”: %s"), display,
+                   local_error != NULL ? local_error->message : _("the export failed"));
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      set_io_error (error, saved_errno, path);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -24,4 +24,9 @@ void               eligo_report_print_restore       (GtkPrintOperation   *operat
 void               eligo_report_print_keep          (GtkPrintOperation   *operation,
                                                      const char          *prefix);
 
+gboolean           eligo_report_print_export_pdf    (GtkPrintOperation   *operation,
+                                                     GtkWindow           *parent,
+                                                     const char          *path,
+                                                     GError             **error);
+
 G_END_DECLS
