@@ -605,9 +605,19 @@ show_text (EligoTrial *trial,
 
   if (eligo_trial_get_enrollment (trial) >= 0)
     enrollment = g_strdup_printf ("%d", eligo_trial_get_enrollment (trial));
-  if (eligo_trial_get_min_age_years (trial) >= 0 || eligo_trial_get_max_age_years (trial) >= 0)
-    ages = eligo_format_age_range (eligo_trial_get_min_age_years (trial),
-                                   eligo_trial_get_max_age_years (trial));
+  if (eligo_trial_get_effective_min_age_years (trial) >= 0
+      || eligo_trial_get_effective_max_age_years (trial) >= 0)
+    {
+      g_autofree char *range = eligo_format_age_range (eligo_trial_get_effective_min_age_years (trial),
+                                                       eligo_trial_get_effective_max_age_years (trial));
+
+      if (g_strcmp0 (eligo_trial_get_age_source (trial), "criteria") == 0)
+        /* Translators: ages the registry does not give, read from the
+         * eligibility criteria, e.g. "1–39 (from criteria)" */
+        ages = g_strdup_printf (_("%s (from criteria)"), range);
+      else
+        ages = g_steal_pointer (&range);
+    }
   if (eligo_trial_get_overall_status (trial) != NULL)
     status = eligo_format_status (eligo_trial_get_overall_status (trial));
   if (eligo_trial_get_phases (trial) != NULL)

@@ -698,13 +698,20 @@ append_section (GtkBox    *content,
 static char *
 format_age_range (EligoTrial *trial)
 {
-  double min_age = eligo_trial_get_min_age_years (trial);
-  double max_age = eligo_trial_get_max_age_years (trial);
+  double min_age = eligo_trial_get_effective_min_age_years (trial);
+  double max_age = eligo_trial_get_effective_max_age_years (trial);
+  g_autofree char *range = NULL;
 
   if (min_age < 0.0 && max_age < 0.0)
     return NULL;
 
-  return eligo_format_age_range (min_age, max_age);
+  range = eligo_format_age_range (min_age, max_age);
+  if (g_strcmp0 (eligo_trial_get_age_source (trial), "criteria") == 0)
+    /* Translators: ages the registry does not give, read from the
+     * eligibility criteria, e.g. "1–39 (from criteria)" */
+    return g_strdup_printf (_("%s (from criteria)"), range);
+
+  return g_steal_pointer (&range);
 }
 
 static const char *

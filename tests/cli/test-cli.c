@@ -992,6 +992,8 @@ test_show (void)
   g_assert_null (strstr (text, "Phase:"));
   g_assert_null (strstr (text, "Start:"));
   g_assert_null (strstr (text, "(null)"));
+  /* The registry gives it no ages: those of its criteria, marked so. */
+  g_assert_nonnull (strstr (text, "Ages:                  14–65 (from criteria)\n"));
 
   /* Unknown trials */
   {

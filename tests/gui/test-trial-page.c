@@ -412,6 +412,8 @@ test_trial_page_sparse (Fixture       *fixture,
   assert_shows (fixture, SPARSE_TRIAL);
   assert_shows (fixture, "Enrollment");
   assert_shows (fixture, "200");
+  /* The registry gives it no ages: those its criteria state, marked so. */
+  assert_shows (fixture, "14–65 (from criteria)");
 
   /* Nothing left over from the trial shown before. */
   g_assert_null (find_label (page, FULL_TRIAL));
