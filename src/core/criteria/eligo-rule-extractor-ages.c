@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "eligo-rule.h"
@@ -109,3 +110,338 @@ eligo_rule_qualify_sex (EligoCriterionKind  kind,
   g_free (extraction->rule);
   extraction->rule = eligo_rule_to_string (qualified);
 }
+
+/*
+ * Ages and performance
+ *
+ * Ages in years or months, as a range, a comparison or "18 years or
+ * older", and the conditions that restrict a limit to some ages ("(if
+ * aged >= 16)"); the ECOG, Karnofsky and Lansky scales; life expectancy.
+ */
+
+/* "aged >= 12 weeks": a number in another unit is not an age in years. */
+#define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
+
+static const Matcher matchers[] = {
+  /* Conditions that restrict the atom next to them to some patients. */
+  { K_COND, "age|year",
+    "\\(\\s*(?:(?:for|if|when)\\s+(?:patients?\\s+|subjects?\\s+|children\\s+|those\\s+)?(?:who are\\s+)?(?:aged?\\s+)?|(?:patients?|subjects?|children|those)\\s+(?:aged?\\s+)?|aged?\\s+)"
+    OPRE ("op") WS "\\d+\\s*(?:years?|yrs?)?(?:\\s+(?:old|of age))?[^)]{0,60}\\)" },
+  { K_COND, "for|if|when",
+    "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
+    "(?:\\s*(?:years?\\s+)?(?:and|to|-)\\s*(?:" OPRE ("op2") "\\s*)?\\d+)?\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
+
+  { K_COND, "male|female|men|women", "\\b(?:in|for)\\s+(?:males?|females?|men|women)\\b|\\b(?:males?|females?)\\s*:" },
+
+  /* Age. */
+  { K_AGE_RANGE, "year|month|age",
+    "(?:\\b(?<age>age[sd]?|aged)\\b\\s*(?:of\\s+|is\\s+|:\\s*)?(?:ranging\\s+)?)?(?:between\\s+|from\\s+)?(?:" OPRE ("op") WS ")?" NUMRE ("num")
+    "\\s*(?<unit>years?|months?)?(?:\\s+(?:old|of age))?\\s*(?:to|and|-)\\s*(?:" OPRE ("op2") WS ")?" NUMRE ("num2") "\\s*(?<unit2>years?|months?)"
+    "(?<old>\\s+(?:old|of age))?(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
+  { K_AGE_OP, "age",
+    "\\b(?:age[sd]?|aged)\\b\\s*(?:of\\s+|is\\s+|:\\s*)?" OPRE ("op") WS NUMRE ("num") NOT_AGE_UNIT "\\s*(?<unit>years?|months?)?(?:\\s+(?:old|of age))?"
+    "(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
+  { K_AGE_OP, "year",
+    "(?:^|(?<=[\\s(,;:]))" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?)(?:\\s+(?:old|of age))"
+    "(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
+  { K_AGE_OP, "year", "^" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?)\\s*$" },
+  { K_AGE_DIR, "over|under|older|younger",
+    "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num") "\\s*(?<unit>years?)\\s*(?:old|of age)?" },
+  { K_AGE_OLDER, "older|over|above",
+    "\\b(?:(?<aged>aged?)\\s+)?" NUMRE ("num") "\\s*(?:(?<years>years?)\\s*)?(?:(?<ofage>of age|old)\\s*)?(?:or|and)\\s+(?<dir>older|over|above)\\b" },
+
+  /* Performance status. */
+  { K_ECOG, "ecog|eastern cooperative|who performance|zubrod",
+    "\\b(?:eastern cooperative oncology group\\s*(?:\\(ecog\\)\\s*)?(?:ecog\\s+)?|ecog\\s*(?:\\(eastern cooperative oncology group\\)\\s*)?|who\\s+(?=performance)|zubrod\\s+)"
+    "(?:performance status|performance|ps|behavior status|status)?\\s*(?:score\\s*)?(?:of\\s+|is\\s+|:\\s*)?"
+    "(?:" OPRE ("op") WS "(?<num>[0-5])(?!\\d|\\.\\d)|(?<lo>0)\\s*(?:-|to)\\s*(?<hi>[0-5])(?!\\d|\\.\\d)|(?<list>0(?:\\s*,\\s*[0-5])*\\s*,?\\s*(?:or|and)\\s*[0-5])(?!\\d|\\.\\d))(?:\\s*points?)?" },
+  { K_ECOG, "physical strength", "\\bphysical strength score\\s*(?<lo>0)\\s*-\\s*(?<hi>[0-5])\\s*\\(ecog(?: standard)?\\)" },
+  { K_PERF, "karnofsky|kps|lansky",
+    "\\b(?<names>(?:karnofsky|kps|lansky)(?:\\s*\\([^)]{0,60}\\))?(?:\\s*(?:or|/|and/or)\\s*(?:karnofsky|kps|lansky)(?:\\s*\\([^)]{0,60}\\))?)?)"
+    "(?:,?\\s*as applicable,?)?\\s*(?:performance status|performance|play[- ]performance|status|scale|score|ps|\\s)*?\\s*(?:of\\s+|:\\s*)?" OPRE ("op") WS NUMRE ("num") "\\s*%?" },
+
+
+  /* Prognosis. */
+  { K_LIFE, "expectancy|survival|surviv|expect",
+    "\\b(?:life expectancy|expected survival(?: time)?|estimated survival(?: time)?|survival expectancy|expect(?:ed)? time of surviv[a-z]*|expected to survive)"
+    "[^.;<>=\\d]{0,60}?" OPRE ("op") WS NUMRE ("num") "\\s*(?:\\(\\d+\\)\\s*)?(?<unit>days?|weeks?|months?|years?)\\b" },
+
+};
+
+/* A range of months or years becomes years. */
+static double
+to_years (double      number,
+          const char *unit)
+{
+  if (unit != NULL && g_str_has_prefix (unit, "month"))
+    return number / 12.0;
+  return number;
+}
+
+/* Age is fractional: "up to 55 years" admits a patient of 55 years and 6
+ * months, so an inclusive upper limit of whole years becomes an open
+ * limit a year higher. Exclusive wording ("under 65") and limits in
+ * months stay as written. */
+static Node *
+leaf_upper_age (Op          op,
+                double      value,
+                const char *unit)
+{
+  gboolean years = unit == NULL || g_str_has_prefix (unit, "year");
+
+  if (op == OP_LE && years && value == floor (value))
+    return eligo_leaf_compare ("age_years", OP_LT, value + 1);
+  return eligo_leaf_compare ("age_years", op, to_years (value, unit));
+}
+
+static Node *
+build_age (GMatchInfo *info,
+           MatcherKind kind,
+           gboolean   *ok)
+{
+  g_autofree char *num = eligo_match_fetch (info, "num");
+  g_autofree char *unit = eligo_match_fetch (info, "unit");
+  g_autofree char *op_str = eligo_match_fetch (info, "op");
+  double value;
+  Node *node;
+
+  *ok = FALSE;
+  if (!eligo_parse_number (num, &value))
+    return NULL;
+
+  if (kind == K_AGE_RANGE)
+    {
+      g_autofree char *num2 = eligo_match_fetch (info, "num2");
+      g_autofree char *unit2 = eligo_match_fetch (info, "unit2");
+      g_autofree char *op2_str = eligo_match_fetch (info, "op2");
+      gboolean age_word = eligo_match_has (info, "age") || eligo_match_has (info, "old");
+      double value2;
+      Op low = eligo_parse_op (op_str);
+      Op high = eligo_parse_op (op2_str);
+
+      if (!eligo_parse_number (num2, &value2))
+        return NULL;
+      if (!age_word && (unit == NULL || unit2 == NULL))
+        return NULL;
+      if (low == OP_NONE)
+        low = OP_GE;
+      if (high == OP_NONE)
+        high = OP_LE;
+      if ((low != OP_GE && low != OP_GT) || (high != OP_LE && high != OP_LT))
+        return NULL;
+      value = to_years (value, unit != NULL ? unit : unit2);
+      if (value >= to_years (value2, unit2) || to_years (value2, unit2) > 120)
+        return NULL;
+      node = eligo_node_new_group (NODE_AND);
+      eligo_node_add (node, eligo_leaf_compare ("age_years", low, value));
+      eligo_node_add (node, leaf_upper_age (high, value2, unit2));
+      *ok = TRUE;
+      return node;
+    }
+
+  if (kind == K_AGE_DIR)
+    {
+      g_autofree char *dir = eligo_match_fetch (info, "dir");
+
+      *ok = value <= 120;
+      return eligo_leaf_compare ("age_years", (dir[0] == 'o' || dir[0] == 'a') ? OP_GT : OP_LT, value);
+    }
+
+  if (kind == K_AGE_OLDER)
+    {
+      g_autofree char *dir = eligo_match_fetch (info, "dir");
+
+      /* "an ISI score of 8 or above": a bare number is an age only with
+       * a word that says so. */
+      *ok = value <= 120 && (eligo_match_has (info, "aged") || eligo_match_has (info, "years") || eligo_match_has (info, "ofage")
+                             || g_strcmp0 (dir, "older") == 0);
+      return eligo_leaf_compare ("age_years", OP_GE, value);
+    }
+
+  if (eligo_parse_op (op_str) == OP_NONE || value > 120)
+    return NULL;
+  *ok = TRUE;
+  return leaf_upper_age (eligo_parse_op (op_str), value, unit);
+}
+
+static Node *
+build_life (GMatchInfo *info)
+{
+  g_autofree char *num = eligo_match_fetch (info, "num");
+  g_autofree char *unit = eligo_match_fetch (info, "unit");
+  g_autofree char *op_str = eligo_match_fetch (info, "op");
+  Op op = eligo_parse_op (op_str);
+  double value;
+
+  if (op != OP_GE && op != OP_GT)
+    return NULL;
+  if (!eligo_parse_number (num, &value))
+    return NULL;
+  if (g_str_has_prefix (unit, "day"))
+    value = value / 30.4375;
+  else if (g_str_has_prefix (unit, "week"))
+    value = value * 7 / 30.4375;
+  else if (g_str_has_prefix (unit, "year"))
+    value = value * 12;
+  return eligo_leaf_compare ("life_expectancy_months", op, value);
+}
+
+static Node *
+build_ecog (GMatchInfo *info)
+{
+  g_autofree char *op_str = eligo_match_fetch (info, "op");
+  g_autofree char *num = eligo_match_fetch (info, "num");
+  g_autofree char *hi = eligo_match_fetch (info, "hi");
+  g_autofree char *list = eligo_match_fetch (info, "list");
+  Op op;
+
+  if (hi != NULL)
+    return eligo_leaf_compare ("ecog", OP_LE, hi[0] - '0');
+
+  if (list != NULL)
+    {
+      int expected = 0;
+
+      for (const char *p = list; *p != '\0'; p++)
+        if (g_ascii_isdigit (*p))
+          {
+            if (*p - '0' != expected)
+              return NULL;
+            expected++;
+          }
+      return eligo_leaf_compare ("ecog", OP_LE, expected - 1);
+    }
+
+  op = eligo_parse_op (op_str);
+  if (op == OP_NONE || num == NULL)
+    return NULL;
+  return eligo_leaf_compare ("ecog", op, num[0] - '0');
+}
+
+static Node *
+build_perf (Reader     *reader,
+            GMatchInfo *info,
+            gboolean   *partial)
+{
+  g_autofree char *names = eligo_match_fetch (info, "names");
+  g_autofree char *num = eligo_match_fetch (info, "num");
+  g_autofree char *op_str = eligo_match_fetch (info, "op");
+  Op op = eligo_parse_op (op_str);
+  double value;
+  Node *group;
+  gboolean karnofsky = strstr (names, "karnofsky") != NULL || strstr (names, "kps") != NULL;
+  gboolean lansky = strstr (names, "lansky") != NULL;
+
+  if (op == OP_NONE || !eligo_parse_number (num, &value) || value > 100)
+    return NULL;
+
+  if (karnofsky && lansky)
+    {
+      /* "Lansky or Karnofsky >= 50": whichever applies to the patient's age. */
+      if (strstr (names, " and ") != NULL && strstr (names, "and/or") == NULL)
+        return NULL;
+      /* An exclusion must not exclude on the scale that does not apply. */
+      if (reader->kind == ELIGO_CRITERION_EXCLUSION)
+        {
+          *partial = TRUE;
+          group = eligo_node_new_group (NODE_AND);
+        }
+      else
+        group = eligo_node_new_group (NODE_OR);
+      if (strstr (names, "lansky") < (strstr (names, "karnofsky") != NULL ? strstr (names, "karnofsky") : strstr (names, "kps")))
+        {
+          eligo_node_add (group, eligo_leaf_compare ("lansky", op, value));
+          eligo_node_add (group, eligo_leaf_compare ("karnofsky", op, value));
+        }
+      else
+        {
+          eligo_node_add (group, eligo_leaf_compare ("karnofsky", op, value));
+          eligo_node_add (group, eligo_leaf_compare ("lansky", op, value));
+        }
+      return group;
+    }
+
+  return eligo_leaf_compare (karnofsky ? "karnofsky" : "lansky", op, value);
+}
+
+static Node *
+read_ages (Reader        *reader,
+           const Matcher *m,
+           int            order,
+           GMatchInfo    *info,
+           int            start,
+           int            end,
+           guint         *flags,
+           gboolean      *ok,
+           gboolean      *done)
+{
+  Node *node = NULL;
+  gboolean partial = FALSE;
+
+  switch (m->kind)
+    {
+    case K_AGE_RANGE:
+    case K_AGE_OP:
+    case K_AGE_DIR:
+    case K_AGE_OLDER:
+      node = build_age (info, m->kind, ok);
+      *flags = FLAG_AGE;
+      if (eligo_match_has (info, "atdx"))
+        {
+          *ok = FALSE;
+          eligo_reader_note (reader, "age at diagnosis is not age now");
+        }
+      break;
+
+    case K_ECOG:
+      node = build_ecog (info);
+      break;
+
+    case K_PERF:
+      node = build_perf (reader, info, &partial);
+      break;
+
+    case K_LIFE:
+      node = build_life (info);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (partial)
+    *flags |= FLAG_PARTIAL;
+  return node;
+}
+
+/**
+ * eligo_rule_ages_drop_signers:
+ * @reader: the reader
+ *
+ * A consent criterion's ages say who signs, not who is eligible: drops them.
+ */
+void
+eligo_rule_ages_drop_signers (Reader *reader)
+{
+  gboolean has_consent = FALSE;
+
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+
+      if ((atom->flags & FLAG_CONSENT) && !(atom->flags & FLAG_DROPPED))
+        has_consent = TRUE;
+    }
+  if (has_consent)
+    for (guint i = 0; i < reader->atoms->len; i++)
+      {
+        Span *atom = g_ptr_array_index (reader->atoms, i);
+
+        if (atom->flags & FLAG_AGE)
+          atom->flags |= FLAG_DROPPED;
+      }
+}
+
+const EligoFamily eligo_rule_family_ages = {
+  "ages and performance", matchers, G_N_ELEMENTS (matchers), read_ages, NULL,
+};

@@ -341,3 +341,191 @@ eligo_rule_extract_exception (EligoCriterionKind  kind,
     : NULL;
   return extraction;
 }
+
+/*
+ * Exceptions and negations in the text the patterns read
+ *
+ * A relaxing exception that opens a later sentence ("... can be
+ * eligible") governs everything before it; an exception in a clause
+ * ("unless", "except", "is allowed") voids the atoms of the clause, a
+ * parenthetical one the clause around it too. Negations negate a yes/no
+ * atom or void any other.
+ */
+
+/* Exceptions that void the atoms of their clause. */
+static const char exception_pattern[] =
+  "\\b(?:unless|except|excepting|excluding|with the exception|other than|allowed|permitted|permissible|"
+  "(?:may|can|could)(?: also)? be (?:enrolled|included|eligible)|(?:are|is|be|considered) eligible|eligible if|not (?:be )?excluded|"
+  "investigator (?:may|can)|at the discretion|only if|as long as|provided that|acceptable if|(?:is|are) acceptable|not applicable|"
+  "as determined by the investigator|in the opinion of the investigator|in the (?:judge?ment|estimation|evaluation) of the investigator|"
+  "whichever|half[- ]li(?:fe|ves)|if\\b[^.;]{0,80}?\\bnot met)";
+/* Exceptions that relax the criterion when they open a sentence of their own. */
+static const char relaxing_pattern[] =
+  "\\b(?:acceptable if|(?:is|are) acceptable|(?:may|can) have|allowed|permitted|permissible|(?:may|can|could)(?: also)? be (?:enrolled|included|eligible)|(?:are|is|be) eligible|eligible if|not (?:be )?excluded)";
+
+typedef struct
+{
+  GRegex *exception;
+  GRegex *relaxing;
+} FamilyPatterns;
+
+static const FamilyPatterns *
+exception_patterns (void)
+{
+  static FamilyPatterns p;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      p.exception = eligo_extractor_compile (exception_pattern);
+      p.relaxing = eligo_extractor_compile (relaxing_pattern);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &p;
+}
+
+/**
+ * eligo_rule_read_exceptions:
+ * @reader: the reader, its atoms kept
+ *
+ * Drops the atoms that an exception voids or a negation reaches, negates
+ * the yes/no atoms it can.
+ *
+ * Returns: (nullable): why the whole criterion is for review, or %NULL
+ */
+const char *
+eligo_rule_read_exceptions (Reader *reader)
+{
+  g_autoptr(GMatchInfo) info = NULL;
+
+  /* Relaxing exceptions that open a later sentence govern everything before. */
+  g_regex_match (exception_patterns ()->relaxing, reader->text->str, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      Clause *clause;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      if (reader->clause_of[s] != eligo_reader_top_clause (reader, reader->clause_of[s]))
+        continue;
+      /* "... <= 5x ULN. Note: patients with ... can be eligible": the
+       * sentence starts before the colon. */
+      clause = eligo_reader_clause (reader, 0);
+      for (int k = reader->clause_of[s]; k >= 0; k--)
+        {
+          clause = eligo_reader_clause (reader, k);
+          if (clause->parent < 0 && clause->sentence)
+            break;
+        }
+      if (clause->start > 0)
+        return "a later sentence relaxes the criterion";
+    }
+  g_clear_pointer (&info, g_match_info_free);
+
+  /* Clause-level exceptions. */
+  g_regex_match (exception_patterns ()->exception, reader->text->str, 0, &info);
+  for (; g_match_info_matches (info); g_match_info_next (info, NULL))
+    {
+      int s, e;
+      int id;
+
+      g_match_info_fetch_pos (info, 0, &s, &e);
+      id = reader->clause_of[s];
+      eligo_reader_clause (reader, id)->voided = TRUE;
+      if (eligo_reader_clause (reader, id)->parent >= 0)
+        eligo_reader_clause (reader, eligo_reader_clause (reader, id)->parent)->voided = TRUE;
+    }
+  g_clear_pointer (&info, g_match_info_free);
+
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+      Clause *clause = eligo_reader_clause (reader, atom->clause);
+
+      if (clause->voided)
+        {
+          eligo_reader_drop_atom (reader, atom, "an exception in its clause");
+          continue;
+        }
+
+      /* Parenthetical remarks: "achieved CR (defined as ...)" is not read
+       * again, examples do not make an inclusion, a diagnosis in brackets
+       * qualifies something else, and a negation outside reaches in. */
+      if (clause->parent >= 0)
+        {
+          int open = clause->start;
+          int k = open - 1;
+          gboolean defines_atom = FALSE;
+          const char *inside = reader->text->str + open;
+          g_autofree char *before = NULL;
+          int ns, ne;
+          int ps, pe;
+
+          while (k >= 0 && g_ascii_isspace (reader->text->str[k]))
+            k--;
+          for (guint j = 0; j < reader->atoms->len && k >= 0; j++)
+            {
+              Span *other = g_ptr_array_index (reader->atoms, j);
+
+              if (other->end == k + 1)
+                defines_atom = TRUE;
+            }
+          if (reader->kind == ELIGO_CRITERION_INCLUSION
+              && (g_regex_match_simple ("^[([]\\s*(?:e\\.?g\\.?|such as|including|for example)", inside, 0, 0)
+                  || (defines_atom && g_regex_match_simple ("^[([]\\s*(?:defined as|i\\.?e\\.?)", inside, 0, 0))))
+            {
+              eligo_reader_drop_atom (reader, atom, "part of a definition or an example");
+              continue;
+            }
+          if (atom->flags & FLAG_DIAG)
+            {
+              eligo_reader_drop_atom (reader, atom, "a diagnosis in brackets");
+              continue;
+            }
+          pe = open;
+          for (ps = open; ps > 0 && reader->clause_of[ps - 1] == clause->parent; ps--)
+            ;
+          before = g_strndup (reader->conn + ps, MAX (pe - ps, 0));
+          if (eligo_regex_in_range (eligo_reader_patterns ()->negator, before, 0, strlen (before), &ns, &ne, TRUE)
+              && !eligo_regex_in_range (eligo_reader_patterns ()->scope_stop, before, ne, strlen (before), NULL, NULL, FALSE))
+            {
+              eligo_reader_drop_atom (reader, atom, "negated from outside its brackets");
+              continue;
+            }
+        }
+
+      /* Requiring CNS disease is never what an inclusion means. */
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && atom->node != NULL
+          && atom->node->text != NULL && strcmp (atom->node->text, "cns_disease") == 0
+          && !(atom->flags & FLAG_NEGATED) && !eligo_reader_is_negated (reader, atom))
+        {
+          eligo_reader_drop_atom (reader, atom, "an inclusion does not require CNS disease");
+          continue;
+        }
+
+      /* Negation. An exclusion of "no known HIV" or "not limited to active
+       * infection" would exclude almost everyone: such a text is misfiled
+       * or states a condition of the excluded state, and the nurse reads
+       * it. Negations that are part of a pattern ("do not express CD19",
+       * "unwilling to use contraception") are read. */
+      if (!(atom->flags & FLAG_NEGATED) && eligo_reader_is_negated (reader, atom))
+        {
+          if (reader->kind == ELIGO_CRITERION_EXCLUSION && (atom->flags & FLAG_NEGATABLE))
+            {
+              /* A later sentence ("Pregnant or nursing. Females ... must
+               * agree not to become pregnant") is an instruction. */
+              if (eligo_reader_sentence_of (reader, atom->start) == 0)
+                return "a negated fact in an exclusion";
+              eligo_reader_drop_atom (reader, atom, "negated in an exclusion");
+              continue;
+            }
+          if (atom->flags & FLAG_NEGATABLE)
+            atom->flags |= FLAG_NEGATED;
+          else
+            eligo_reader_drop_atom (reader, atom, "negated");
+        }
+    }
+
+  return NULL;
+}

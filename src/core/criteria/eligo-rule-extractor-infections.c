@@ -1,0 +1,286 @@
+/* eligo-rule-extractor-infections.c
+ *
+ * Copyright 2026 The Eligo developers
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "eligo-rule-extractor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "eligo-rule-extractor-private.h"
+
+/*
+ * Infections and other conditions
+ *
+ * HIV, hepatitis B and C, viral DNA or RNA, syphilis, active infection;
+ * autoimmune disease, immunodeficiency and other conditions; pregnancy and
+ * lactation, contraception; then sex and informed consent, last so that
+ * they lose every tie.
+ */
+
+/* No definition or viral-load limit after it in the sentence. */
+#define HEPATITIS_UNDEFINED \
+  "(?!\\s*(?:\\(|\\[|,?\\s*(?:is\\s+|as\\s+)?defined\\b|,?\\s*(?:i\\.e|e\\.g|will|includ[a-z]*|means?)\\b))" \
+  "(?![^.;]*?(?:\\d\\s*(?:iu|u|copies|cp)\\s*/\\s*ml|(?:dna|rna)\\s*(?:>|<|\\d)))"
+
+static const Matcher matchers[] = {
+  /* Infections and other conditions. */
+  { K_BOOL, "hiv|immunodeficiency virus|aids",
+    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
+    "(?<!or )(?<!and )(?<!/)acquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\((?:aids)?[^()]{0,30}\\))?)"
+    "(?:\\s+(?:infection|antibody|antibodies|ab|serology|seropositivity))*(?:\\s+(?:test|testing))?(?:\\s*(?<neg>negative)|\\s*(?:positive|positivity|affected))?", "hiv_positive" },
+  { K_BOOL, "hbsag|surface antigen",
+    "\\b(?:positive\\s+(?:for\\s+)?)?(?:hepatitis b surface antigen\\s*(?:\\(hbsag\\))?|hbsag)\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))|\\bpositive\\s+(?:for\\s+)?(?:hepatitis b surface antigen(?:\\s*\\(hbsag\\))?|hbsag)", "hbsag_positive" },
+  { K_BOOL, "hbc|core antibody",
+    "\\b(?:positive\\s+(?:for\\s+)?)?(?:hepatitis b core antibody\\s*(?:\\(hbcab\\))?|hbcab|hbc\\s?ab|anti-hbc)\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))|\\bpositive\\s+(?:for\\s+)?(?:hepatitis b core antibody|hbcab|anti-hbc)", "hbcab_positive" },
+  { K_BOOL, "hcv|hepatitis c",
+    "\\b(?:positive|seropositive)\\s+(?:for\\s+)?(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?|"
+    "\\b(?:hepatitis c(?: virus)? antibod(?:y|ies)|hcv[- ]?ab|hcv antibod(?:y|ies)|anti-hcv)(?:\\s*\\((?:hcv[- ]?ab|anti-hcv)\\))?\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))", "hcv_ab_positive" },
+  /* "Active hepatitis B": detectable HBV DNA is active hepatitis B, but so may
+   * be a positive HBsAg with DNA below detection: the variable is narrower
+   * than the words, and the atom partial. Not where the text defines it
+   * ("(HBsAg positive and HBV DNA >= 500 U/mL)", "is defined as"): detectable
+   * is then not enough. */
+  { K_BOOL_PARTIAL, "hepatitis b|hbv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis b|hbv)(?:\\s+virus)?+(?:\\s*\\((?:hbv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hbv_dna_detectable" },
+  { K_BOOL_PARTIAL, "hepatitis c|hcv",
+    "(?<!chronic )\\b(?:active|current)\\s+(?:hepatitis c|hcv)(?:\\s+virus)?+(?:\\s*\\((?:hcv)\\))?+(?:\\s+infections?)?+" HEPATITIS_UNDEFINED, "hcv_rna_detectable" },
+  { K_VIRAL, "dna|rna|viral load", "\\b(?<names>(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?"
+    "(?:\\s*(?:or|and|and/or|/|,)\\s*(?:hepatitis b virus|hbv|epstein[- ]barr virus|ebv|cytomegalovirus|cmv|hepatitis c virus|hcv)(?:\\s*\\((?:hbv|ebv|cmv|hcv)\\))?)*)"
+    "\\s*(?<kind>dna|rna)(?:\\s+(?:level|titer|titre|load))?\\s*(?:(?:is|was)\\s+)?(?:(?<neg>negative|undetectable|not detectable|below)|detectable|positive|detected|(?:higher than|above|>)(?!\\s*=?\\s*\\d))"
+    "(?:\\s+(?:above|higher than|>)?\\s*(?:the\\s+)?(?:lower limit of (?:quantification|quantitation|detection)|lloq|lod)(?:\\s*\\((?:lloq|lod)\\))?(?:\\s+of the research institution)?)?" },
+  { K_BOOL, "syphilis|treponema", "\\b(?:positive\\s+(?:for\\s+)?)?(?:syphilis|treponema pallidum)(?:\\s+(?:infection|antibody|primary screening antibody))*(?:\\s*(?:positive|\\(\\+\\))|\\s*(?<neg>negative))?", "syphilis_positive" },
+  { K_BOOL, "infect|sepsis|septic",
+    "\\b(?:(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic)(?:\\s*(?:,|or|and|and/or)?\\s*(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic))*\\s+)"
+    "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)"
+    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))|"
+    "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
+  { K_BOOL, "autoimmune|auto-immune", "\\b(?:active\\s+)?auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
+  { K_BOOL, "coagulation|dic", "\\b(?:disseminated|diffuse) intravascular coagulation(?:\\s*\\(dic\\))?|\\bdic\\b", "dic" },
+  { K_BOOL, "diabetes", "\\b(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
+  { K_BOOL, "mental|psychiatric", "\\b(?:severe|serious)\\s+(?:mental|psychiatric)\\s+(?:disorders?|illness(?:es)?|diseases?)", "severe_mental_disorder" },
+  { K_BOOL, "effusion", "\\b(?:clinically significant|significant|massive|large|symptomatic)\\s+(?:pericardial|pleural)(?:\\s*(?:or|and|and/or|/)\\s*(?:pericardial|pleural))?\\s+effusions?", "significant_effusion" },
+  { K_BOOL, "thrombosis|dvt", "\\b(?:symptomatic\\s+)?(?:deep vein thrombosis|deep venous thrombosis|dvt)(?:\\s*\\(dvt\\))?\\s*(?:or|and|and/or|/)\\s*(?:pulmonary embolism|pe)(?:\\s*\\(pe\\))?[^.;]{0,30}?"
+    WITHIN "(?:6|six)\\s*months\\b", "recent_thrombosis" },
+  { K_CARDIAC, "infarction", "\\bmyocardial infarction\\b[^.;]{0,140}?" WITHIN "(?:12|twelve)\\s*months\\b|\\bmyocardial infarction\\b[^.;]{0,140}?" WITHIN "(?:1|one)\\s*year\\b" },
+  /* pregnant_or_lactating is either: a text that names only one of them
+   * would, as an exclusion, exclude the other too. */
+  { K_BOOL, "pregnan|lactat|nursing|breast",
+    "\\bpregnan(?:t|cy)(?:\\s+(?:women|females?))?\\s*\\(?\\s*(?:,|or|and|and/or|/)\\s*(?:(?:are\\s+|who are\\s+)?)(?:lactating|nursing|breast[- ]?feeding|lactation|breasting-feeding)"
+    "\\)?(?:\\s*\\((?:lactating|nursing|breast[- ]?feeding)\\))?(?:\\s+(?:women|females?))?|"
+    "\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding)(?:\\s+(?:women|females?))?\\s*(?:,|or|and|and/or|/)\\s*pregnan(?:t|cy)(?:\\s+(?:women|females?))?",
+    "pregnant_or_lactating" },
+  /* One of them alone: kept only beside the other ("Pregnant females;
+   * breastfeeding females"). */
+  { K_BOOL, "pregnan|lactat|nursing|breast",
+    "\\bpregnan(?:t|cy)\\b(?:\\s+(?:women|females?))?|\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding|lactation)\\b(?:\\s+(?:women|females?))?",
+    "pregnant_or_lactating", "one" },
+  { K_NOT, "contracept|birth control",
+    "\\b(?:do not|does not|did not|unwilling to|refuse to|refuses to|not willing to|not agree to|disagree to)\\s+(?:consent to|agree to use|agree to|use|take|practice|adopt)?\\s*"
+    "(?:an?\\s+)?(?:medically approved\\s+)?(?:highly\\s+)?(?:effective|adequate|acceptable|reliable)?\\s*(?:contracepti(?:on|ve)|birth control)(?:\\s+(?:methods?|measures?))?", "contraception_agreed" },
+  { K_SEX_ALL, "male|sex|gender",
+    "\\b(?:male (?:or|and) female|female (?:or|and) male|males? (?:or|and) females?|both (?:sexes|genders)|all (?:sexes|genders)|any (?:sex|gender)|either sex|gender unlimited|no gender limit(?:ation)?|regardless of (?:sex|gender))\\b" },
+  { K_SEX_FEMALE, "female|women", "\\b(?:females? only|women only|only (?:females?|women))\\b" },
+  { K_CONSENT, "consent",
+    "\\b(?:(?:sign(?:ed|s|ing)?|provide[sd]?|obtain(?:ed)?|give[sn]?)\\s+(?:(?:an?|the|written|voluntarily|on the)\\s+)*informed consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?"
+    "(?:\\s+(?:is|has been|must be)\\s+(?:obtained|signed))?|informed consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?\\s+(?:is\\s+|has been\\s+|must be\\s+)?(?:signed|obtained))" },
+};
+
+static const char virus_name_pattern[] =
+  "(?<hbv>hepatitis b virus|hbv)|(?<ebv>epstein[- ]barr virus|ebv)|(?<cmv>cytomegalovirus|cmv)|(?<hcv>hepatitis c virus|hcv)";
+
+typedef struct
+{
+  GRegex *virus_name;
+  GRegex *avoid;
+} FamilyPatterns;
+
+static const FamilyPatterns *
+infections_patterns (void)
+{
+  static FamilyPatterns p;
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      p.virus_name = eligo_extractor_compile (virus_name_pattern);
+      p.avoid = eligo_extractor_compile ("\\b(?:avoid(?:ed|ing)?|should not|discouraged)\\b");
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &p;
+}
+
+static Node *
+build_viral (GMatchInfo *info,
+             gboolean   *negated)
+{
+  g_autofree char *names = eligo_match_fetch (info, "names");
+  g_autofree char *kind = eligo_match_fetch (info, "kind");
+  g_autoptr(GMatchInfo) names_info = NULL;
+  Node *group = eligo_node_new_group (NODE_OR);
+
+  *negated = eligo_match_has (info, "neg");
+  g_regex_match (infections_patterns ()->virus_name, names, 0, &names_info);
+  while (g_match_info_matches (names_info))
+    {
+      const char *var = NULL;
+
+      if (eligo_match_has (names_info, "hbv") && strcmp (kind, "dna") == 0)
+        var = "hbv_dna_detectable";
+      else if (eligo_match_has (names_info, "ebv") && strcmp (kind, "dna") == 0)
+        var = "ebv_dna_detectable";
+      else if (eligo_match_has (names_info, "cmv") && strcmp (kind, "dna") == 0)
+        var = "cmv_dna_detectable";
+      else if (eligo_match_has (names_info, "hcv") && strcmp (kind, "rna") == 0)
+        var = "hcv_rna_detectable";
+      if (var == NULL)
+        {
+          eligo_node_free (group);
+          return NULL;
+        }
+      eligo_node_add (group, eligo_node_new_leaf (var));
+      g_match_info_next (names_info, NULL);
+    }
+  if (group->children->len == 0 || (*negated && group->children->len > 1))
+    {
+      eligo_node_free (group);
+      return NULL;
+    }
+  return group;
+}
+
+static Node *
+read_infections (Reader        *reader,
+                 const Matcher *m,
+                 int            order,
+                 GMatchInfo    *info,
+                 int            start,
+                 int            end,
+                 guint         *flags,
+                 gboolean      *ok,
+                 gboolean      *done)
+{
+  Node *node = NULL;
+
+  switch (m->kind)
+    {
+    case K_VIRAL:
+      {
+        gboolean negated;
+
+        node = build_viral (info, &negated);
+        if (node != NULL && node->children->len == 1)
+          {
+            Node *leaf = eligo_node_copy (g_ptr_array_index (node->children, 0));
+
+            eligo_node_free (node);
+            node = leaf;
+            *flags = FLAG_NEGATABLE | (negated ? FLAG_NEGATED : 0);
+          }
+      }
+      break;
+
+    case K_CARDIAC:
+      /* The variable's window and list are loose: never the whole criterion. */
+      node = eligo_node_new_leaf ("recent_cardiac_event");
+      *flags = FLAG_NEGATABLE | FLAG_PARTIAL;
+      break;
+
+    case K_SEX_ALL:
+      node = eligo_node_new_leaf ("sex in (female, male)");
+      *flags = FLAG_SEX_ALL;
+      break;
+
+    case K_SEX_FEMALE:
+      node = eligo_node_new_leaf ("sex == female");
+      break;
+
+    case K_CONSENT:
+      if (reader->kind != ELIGO_CRITERION_INCLUSION)
+        {
+          *done = TRUE;
+          return NULL;
+        }
+      node = eligo_node_new_leaf ("informed_consent");
+      *flags = FLAG_CONSENT;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return node;
+}
+
+static gboolean
+check_infections (Reader *reader,
+                  Span   *atom)
+{
+  int top = eligo_reader_top_clause (reader, atom->clause);
+  g_autofree char *clause_words = eligo_reader_clause_words (reader, reader->text->str, top);
+
+      /* Pregnancy alone, or lactation alone, is narrower than the variable. */
+      if (eligo_atom_is (atom, "pregnant_or_lactating") && atom->symbol != NULL)
+        {
+          gboolean other = FALSE;
+
+          /* "Pregnant women are excluded ... breastfeeding should also be
+           * avoided": a fact that is only to be avoided is not excluded. */
+          if (g_regex_match (infections_patterns ()->avoid, clause_words, 0, NULL))
+            {
+              eligo_reader_drop_atom (reader, atom, "to be avoided, not excluded");
+              return TRUE;
+            }
+          /* The other one counts only in the same sentence. */
+          for (guint j = 0; j < reader->atoms->len; j++)
+            {
+              Span *o = g_ptr_array_index (reader->atoms, j);
+
+              if (!(o->flags & FLAG_DROPPED) && eligo_atom_is (o, "pregnant_or_lactating") && o->symbol != NULL
+                  && strcmp (o->symbol, atom->symbol) != 0
+                  && eligo_reader_sentence_of (reader, o->start) == eligo_reader_sentence_of (reader, atom->start))
+                {
+                  g_autofree char *other_words = eligo_reader_clause_words (reader, reader->text->str, eligo_reader_top_clause (reader, o->clause));
+
+                  if (!g_regex_match (infections_patterns ()->avoid, other_words, 0, NULL))
+                    other = TRUE;
+                }
+            }
+          if (!other)
+            {
+              eligo_reader_drop_atom (reader, atom, "pregnancy or lactation alone");
+              return TRUE;
+            }
+        }
+      /* Requiring pregnancy is never what an inclusion means. */
+      if (reader->kind == ELIGO_CRITERION_INCLUSION && eligo_atom_is (atom, "pregnant_or_lactating")
+          && !(atom->flags & FLAG_NEGATED))
+        {
+          eligo_reader_drop_atom (reader, atom, "an inclusion does not require pregnancy");
+          return TRUE;
+        }
+      /* "Sexually active participants not willing to use contraception". */
+      if (eligo_atom_is (atom, "contraception_agreed") || (atom->node != NULL && atom->node->text != NULL
+                                                    && strcmp (atom->node->text, "not contraception_agreed") == 0))
+        if (strstr (reader->text->str, "sexually active") != NULL)
+          {
+            eligo_reader_drop_atom (reader, atom, "only for the sexually active");
+            return TRUE;
+          }
+  return FALSE;
+}
+
+const EligoFamily eligo_rule_family_infections = {
+  "infections and other conditions", matchers, G_N_ELEMENTS (matchers), read_infections, check_infections,
+};
