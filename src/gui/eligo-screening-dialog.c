@@ -78,6 +78,7 @@ _eligo_screening_dialog_update_title (EligoScreeningDialog *self)
     }
 
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle->str);
+  _eligo_screening_dialog_update_outdated (self);
 }
 
 void
