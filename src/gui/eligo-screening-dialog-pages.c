@@ -161,7 +161,8 @@ eligo_screening_dialog_find_page (EligoScreeningDialog *self,
 static GtkWidget *
 outdated_new (TrialPage *page)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* A grid, not a horizontal box: GTK 4.8 mismeasures wrapping labels in one. */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *title = gtk_label_new (_("Criteria changed since this screening"));
@@ -170,7 +171,8 @@ outdated_new (TrialPage *page)
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Warning"), -1);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_grid_attach (GTK_GRID (box), icon, 0, 0, 1, 1);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
@@ -181,7 +183,7 @@ outdated_new (TrialPage *page)
   gtk_label_set_wrap (GTK_LABEL (page->outdated_detail), TRUE);
   gtk_box_append (GTK_BOX (text), page->outdated_detail);
   gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_grid_attach (GTK_GRID (box), text, 1, 0, 1, 1);
 
   gtk_widget_set_visible (box, FALSE);
   page->outdated = box;
@@ -228,7 +230,7 @@ _eligo_screening_dialog_update_outdated (EligoScreeningDialog *self)
           _eligo_format_local_time (latest->screened_at, &date, &time);
           /* Translators: the first %s is the registry's date of the change, the
            * second the day of the saved screening */
-          detail = g_strdup_printf (_("The registry changed this trial's criteria on %s, after "
+          detail = g_strdup_printf (_("The registry changed this trial’s criteria on %s, after "
                                       "the screening of %s. The verdicts here use the new "
                                       "criteria; answers are kept where a criterion reads the "
                                       "same."), changed, date);

@@ -113,6 +113,9 @@ eligo_screening_dialog_all_pages_saved (EligoScreeningDialog *self)
       records = eligo_database_list_screenings (self->database, &filter, NULL);
       if (records == NULL || records->len == 0)
         return FALSE;
+      /* Done against criteria changed since: saving again is worth it. */
+      if (((EligoScreeningRecord *) g_ptr_array_index (records, 0))->criteria_changed != NULL)
+        return FALSE;
     }
 
   return TRUE;

@@ -288,7 +288,7 @@ test_screening_outdated (Fixture       *fixture,
 
   mark = _eligo_screening_dialog_get_outdated_text (dialog, NCT);
   g_assert_nonnull (mark);
-  g_assert_nonnull (strstr (mark, "changed this trial's criteria on 2020-03-10"));
+  g_assert_nonnull (strstr (mark, "changed this trial’s criteria on 2020-03-10"));
 
   result = _eligo_screening_dialog_get_result (dialog, NCT);
   for (guint i = 0; i < eligo_screening_result_get_n_results (result); i++)
