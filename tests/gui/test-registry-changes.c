@@ -310,10 +310,13 @@ test_screening_outdated (Fixture       *fixture,
         }
     }
 
-  /* Saved against the criteria now: the mark goes. */
+  /* Nothing typed, but worth saving again; saved against the criteria
+   * now, the mark goes. */
+  g_assert_true (gtk_widget_is_sensitive (_eligo_screening_dialog_get_save_button (dialog)));
   g_assert_true (_eligo_screening_dialog_save (dialog));
   iterate_for (100);
   g_assert_null (_eligo_screening_dialog_get_outdated_text (dialog, NCT));
+  g_assert_false (gtk_widget_is_sensitive (_eligo_screening_dialog_get_save_button (dialog)));
 
   weak = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), &weak);

@@ -288,6 +288,38 @@ test_screening_of_old_version_saved_late (void)
   g_assert_null (changed);
 }
 
+/* The previous criteria are written in the update's transaction: an
+ * update that fails keeps none of them. */
+static void
+test_failed_update_keeps_nothing (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
+  g_autofree char *changed = eligo_test_data_path ("ctgov", "changed", NCT ".json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (changed);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EligoTrial) trial = NULL;
+
+  import (database, "studies");
+  g_clear_object (&database);
+  /* The trial's row refuses the update, after the history was written. */
+  exec_sql (path, "CREATE TRIGGER refuse BEFORE UPDATE OF raw_json ON trials BEGIN"
+                  "  SELECT RAISE (ABORT, 'refused by the test');"
+                  " END;");
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (eligo_database_import_file (database, file, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpuint (eligo_database_count_criteria_revisions (database, NCT, &error), ==, 0);
+  g_assert_no_error (error);
+  trial = eligo_database_get_trial_by_nct_id (database, NCT, &error);
+  g_assert_cmpstr (eligo_trial_get_last_update (trial), ==, "2019-06-25");
+  g_clear_object (&database);
+  g_assert_true (eligo_test_integrity_ok (path));
+}
+
 /* A library of the previous schema keeps its trials and screenings and
  * stores previous criteria from then on. */
 static void
@@ -343,6 +375,8 @@ main (int   argc,
   g_test_add_func ("/eligo/criteria-history/screening-outdated", test_screening_outdated);
   g_test_add_func ("/eligo/criteria-history/old-version-saved-late",
                    test_screening_of_old_version_saved_late);
+  g_test_add_func ("/eligo/criteria-history/failed-update-keeps-nothing",
+                   test_failed_update_keeps_nothing);
   g_test_add_func ("/eligo/criteria-history/migrate-from-previous", test_migrate_from_previous);
 
   return g_test_run ();
