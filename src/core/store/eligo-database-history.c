@@ -12,9 +12,10 @@
 
 /*
  * The criteria a re-import or a refresh replaced. When the registry's
- * eligibility of a stored trial changes (its text, ages or sex), the
- * criteria stored until then are copied into criteria_history, under one
- * criteria_revisions row, in the transaction that stores the new record:
+ * eligibility of a stored trial changes (its text, ages, sex or healthy
+ * volunteers), the criteria stored until then are copied into
+ * criteria_history, under one criteria_revisions row, in the transaction
+ * that stores the new record:
  * the trial page can show what changed, and a screening saved before the
  * change is known to be done against older criteria.
  */
@@ -79,7 +80,7 @@ eligibility_changed (EligoDatabase  *self,
   if (sqlite3_prepare_v2 (_eligo_database_get_handle (self),
                           "SELECT eligibility IS NOT ?1 OR sex IS NOT ?2 OR "
                           "registry_min_age_years IS NOT ?3 OR registry_max_age_years IS NOT ?4 "
-                          "FROM trials WHERE id = ?5",
+                          "OR healthy_volunteers IS NOT ?6 FROM trials WHERE id = ?5",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _eligo_database_set_error (self, error);
@@ -91,6 +92,11 @@ eligibility_changed (EligoDatabase  *self,
   bind_age (stmt, 3, eligo_trial_get_min_age_years (incoming));
   bind_age (stmt, 4, eligo_trial_get_max_age_years (incoming));
   sqlite3_bind_int64 (stmt, 5, trial_id);
+  if (eligo_trial_get_healthy_volunteers (incoming) != ELIGO_TRISTATE_UNKNOWN)
+    sqlite3_bind_int (stmt, 6,
+                      eligo_trial_get_healthy_volunteers (incoming) == ELIGO_TRISTATE_YES);
+  else
+    sqlite3_bind_null (stmt, 6);
   switch (sqlite3_step (stmt))
     {
     case SQLITE_ROW:
@@ -201,6 +207,17 @@ _eligo_database_keep_previous_criteria (EligoDatabase  *self,
   before = eligo_database_get_trial (self, trial_id, error);
   if (before == NULL)
     return FALSE;
+
+  /* The columns are what Eligo derived; the record itself decides. */
+  if (g_strcmp0 (eligo_trial_get_eligibility_criteria (before),
+                 eligo_trial_get_eligibility_criteria (incoming)) == 0 &&
+      g_strcmp0 (eligo_trial_get_minimum_age_text (before),
+                 eligo_trial_get_minimum_age_text (incoming)) == 0 &&
+      g_strcmp0 (eligo_trial_get_maximum_age_text (before),
+                 eligo_trial_get_maximum_age_text (incoming)) == 0 &&
+      g_strcmp0 (eligo_trial_get_sex (before), eligo_trial_get_sex (incoming)) == 0 &&
+      eligo_trial_get_healthy_volunteers (before) == eligo_trial_get_healthy_volunteers (incoming))
+    return TRUE;
 
   criteria = _eligo_database_load_criteria (self, before, &stored, error);
   if (criteria == NULL)
