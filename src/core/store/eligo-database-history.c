@@ -141,8 +141,8 @@ insert_history (EligoDatabase  *self,
 
   if (sqlite3_prepare_v2 (db,
                           "INSERT INTO criteria_history (revision, position, criterion_id, kind, "
-                          "text, context, rule, origin, match_key) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          "text, context, rule, origin, match_key, partial) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto sql_error;
 
@@ -167,6 +167,7 @@ insert_history (EligoDatabase  *self,
       bind_text_or_null (stmt, 7, rule);
       sqlite3_bind_text (stmt, 8, eligo_rule_origin_to_string (origin), -1, SQLITE_STATIC);
       bind_text_or_null (stmt, 9, key);
+      sqlite3_bind_int (stmt, 10, rule != NULL && eligo_criterion_get_partial (criterion));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto sql_error;
     }
@@ -256,8 +257,8 @@ load_history (EligoDatabase  *self,
   int rc;
 
   if (sqlite3_prepare_v2 (_eligo_database_get_handle (self),
-                          "SELECT criterion_id, kind, text, context, rule, origin, match_key "
-                          "FROM criteria_history WHERE revision = ? ORDER BY position",
+                          "SELECT criterion_id, kind, text, context, rule, origin, match_key, "
+                          "partial FROM criteria_history WHERE revision = ? ORDER BY position",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       _eligo_database_set_error (self, error);
@@ -292,7 +293,7 @@ load_history (EligoDatabase  *self,
           else if (g_strcmp0 (origin_text, "curated") == 0)
             origin = ELIGO_ORIGIN_CURATED;
           if (rule != NULL)
-            eligo_criterion_set_rule (criterion, rule, FALSE, origin);
+            eligo_criterion_set_rule (criterion, rule, sqlite3_column_int (stmt, 7) != 0, origin);
         }
       g_ptr_array_add (criteria, criterion);
     }

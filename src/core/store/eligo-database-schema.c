@@ -241,6 +241,7 @@ static const char * const migrations[] = {
   "  text          TEXT NOT NULL,"
   "  context       TEXT,"
   "  rule          TEXT,"
+  "  partial       INTEGER NOT NULL DEFAULT 0,"
   "  origin        TEXT NOT NULL,"
   "  match_key     TEXT NOT NULL,"
   "  PRIMARY KEY (revision, position)"

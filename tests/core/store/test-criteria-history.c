@@ -135,6 +135,13 @@ test_refresh_keeps_previous (void)
       g_assert_cmpstr (eligo_criterion_get_id (a), ==, eligo_criterion_get_id (b));
       g_assert_cmpint (eligo_criterion_get_kind (a), ==, eligo_criterion_get_kind (b));
       g_assert_cmpstr (eligo_criterion_get_text (a), ==, eligo_criterion_get_text (b));
+      {
+        g_autofree char *rule_a = eligo_criterion_dup_rule_text (a);
+        g_autofree char *rule_b = eligo_criterion_dup_rule_text (b);
+
+        g_assert_cmpstr (rule_a, ==, rule_b);
+        g_assert_cmpint (eligo_criterion_get_partial (a), ==, eligo_criterion_get_partial (b));
+      }
     }
   kept = criterion_with_text (revision->criteria, "No other tumors.");
   g_assert_cmpstr (eligo_criterion_get_id (kept), ==, NCT "/I10");
