@@ -20,7 +20,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "eligo-criteria-diff.h"
 #include "eligo-registry-client.h"
 #include "eligo-registry-import.h"
 
@@ -272,27 +271,14 @@ criteria_changes (EligoDatabase           *database,
                   EligoRegistryOutcome    *outcome,
                   EligoCriteriaDiffCounts *counts)
 {
-  g_autoptr(EligoCriteriaRevision) revision = NULL;
   g_autoptr(EligoTrial) trial = NULL;
-  g_autoptr(GPtrArray) criteria = NULL;
-  g_autoptr(GPtrArray) changes = NULL;
 
   if (!g_strv_contains ((const char * const *) outcome->changed, "eligibility"))
     return FALSE;
 
   trial = eligo_database_get_trial_by_nct_id (database, outcome->nct_id, NULL);
-  revision = eligo_database_get_previous_criteria (database, outcome->nct_id, NULL);
-  if (trial == NULL || revision == NULL ||
-      g_strcmp0 (revision->replaced_by, eligo_trial_get_last_update (trial)) != 0)
-    return FALSE;
 
-  criteria = eligo_database_get_criteria (database, trial, NULL);
-  if (criteria == NULL)
-    return FALSE;
-
-  changes = eligo_criteria_diff (revision->criteria, criteria);
-  eligo_criteria_diff_count (changes, counts);
-  return TRUE;
+  return trial != NULL && eligo_database_count_criteria_changes (database, trial, counts, NULL);
 }
 
 static void

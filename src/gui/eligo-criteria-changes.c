@@ -158,8 +158,14 @@ append_count (GString    *out,
   g_string_append (out, part);
 }
 
-static char *
-format_counts (const EligoCriteriaDiffCounts *counts)
+/**
+ * eligo_criteria_changes_format_counts:
+ *
+ * Returns: (transfer full): "1 criterion added, 1 removed, 4 reworded,
+ *   15 unchanged", leaving out the kinds of change there are none of
+ */
+char *
+eligo_criteria_changes_format_counts (const EligoCriteriaDiffCounts *counts)
 {
   GString *out = g_string_new (NULL);
 
@@ -225,7 +231,7 @@ build_diff (EligoCriteriaChanges  *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
   gtk_box_append (GTK_BOX (box), heading);
 
-  counts_text = format_counts (&self->counts);
+  counts_text = eligo_criteria_changes_format_counts (&self->counts);
   gtk_box_append (GTK_BOX (box), label_new (counts_text, "dim-label"));
 
   if (self->counts.added + self->counts.removed + self->counts.reworded == 0)

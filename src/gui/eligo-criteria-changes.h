@@ -31,5 +31,6 @@ GtkWidget *eligo_criteria_changes_new        (EligoDatabase           *database,
                                               EligoTrial              *trial);
 gboolean   eligo_criteria_changes_get_counts (EligoCriteriaChanges    *self,
                                               EligoCriteriaDiffCounts *counts);
+char      *eligo_criteria_changes_format_counts (const EligoCriteriaDiffCounts *counts);
 
 G_END_DECLS

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "eligo-database-private.h"
 
@@ -444,4 +445,46 @@ eligo_database_dup_criteria_changed (EligoDatabase  *self,
   sqlite3_finalize (stmt);
 
   return date;
+}
+
+/**
+ * eligo_database_count_criteria_changes:
+ * @trial: a stored trial
+ * @counts: (out): the criteria added, removed, reworded and kept
+ *
+ * How the registry's latest update of @trial, the version stored now,
+ * changed its criteria (eligo_criteria_diff() of the previous criteria
+ * and the stored ones).
+ *
+ * Returns: %TRUE when that update changed the trial's eligibility;
+ *   %FALSE otherwise or on error
+ */
+gboolean
+eligo_database_count_criteria_changes (EligoDatabase            *self,
+                                       EligoTrial               *trial,
+                                       EligoCriteriaDiffCounts  *counts,
+                                       GError                  **error)
+{
+  g_autoptr(EligoCriteriaRevision) revision = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_return_val_if_fail (ELIGO_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (ELIGO_IS_TRIAL (trial), FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  memset (counts, 0, sizeof *counts);
+  revision = eligo_database_get_previous_criteria (self, eligo_trial_get_nct_id (trial), error);
+  if (revision == NULL ||
+      g_strcmp0 (revision->replaced_by, eligo_trial_get_last_update (trial)) != 0)
+    return FALSE;
+
+  criteria = eligo_database_get_criteria (self, trial, error);
+  if (criteria == NULL)
+    return FALSE;
+
+  changes = eligo_criteria_diff (revision->criteria, criteria);
+  eligo_criteria_diff_count (changes, counts);
+
+  return TRUE;
 }

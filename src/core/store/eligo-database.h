@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "eligo-criteria-diff.h"
 #include "eligo-criterion.h"
 #include "eligo-trial.h"
 #include "eligo-trial-query.h"
@@ -146,6 +147,10 @@ char          *eligo_database_dup_criteria_changed (EligoDatabase          *self
                                                     const char             *trial_last_update,
                                                     const char             *screened_at,
                                                     GError                **error);
+gboolean       eligo_database_count_criteria_changes (EligoDatabase       *self,
+                                                      EligoTrial          *trial,
+                                                      EligoCriteriaDiffCounts *counts,
+                                                      GError             **error);
 void           eligo_criteria_revision_free       (EligoCriteriaRevision  *revision);
 
 gboolean       eligo_criterion_id_parse           (const char             *criterion_id,
