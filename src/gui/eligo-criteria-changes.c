@@ -109,16 +109,16 @@ change_label (EligoCriterionChangeKind kind)
 {
   switch (kind)
     {
-    case ELIGO_CRITERION_ADDED:
+    case ELIGO_CRITERION_CHANGE_ADDED:
       /* Translators: a criterion the registry added */
       return C_("criterion", "Added");
-    case ELIGO_CRITERION_REMOVED:
+    case ELIGO_CRITERION_CHANGE_REMOVED:
       /* Translators: a criterion the registry removed */
       return C_("criterion", "Removed");
-    case ELIGO_CRITERION_REWORDED:
+    case ELIGO_CRITERION_CHANGE_REWORDED:
       /* Translators: a criterion the registry reworded */
       return C_("criterion", "Reworded");
-    case ELIGO_CRITERION_UNCHANGED:
+    case ELIGO_CRITERION_CHANGE_UNCHANGED:
     default:
       return C_("criterion", "Unchanged");
     }
@@ -258,7 +258,7 @@ build_diff (EligoCriteriaChanges  *self,
     {
       const EligoCriterionChange *change = g_ptr_array_index (changes, i);
 
-      if (change->kind == ELIGO_CRITERION_UNCHANGED)
+      if (change->kind == ELIGO_CRITERION_CHANGE_UNCHANGED)
         continue;
       append_change (GTK_GRID (grid), row++, change);
     }

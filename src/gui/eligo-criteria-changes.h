@@ -25,7 +25,8 @@ G_BEGIN_DECLS
 /* On the trial page: when the registry last updated the trial and, if its
  * eligibility changed in this library, the criteria added, removed and
  * reworded, side by side (before | now). */
-G_DECLARE_FINAL_TYPE (EligoCriteriaChanges, eligo_criteria_changes, ELIGO, CRITERIA_CHANGES, GtkWidget)
+G_DECLARE_FINAL_TYPE (EligoCriteriaChanges, eligo_criteria_changes,
+                      ELIGO, CRITERIA_CHANGES, GtkWidget)
 
 GtkWidget *eligo_criteria_changes_new        (EligoDatabase           *database,
                                               EligoTrial              *trial);

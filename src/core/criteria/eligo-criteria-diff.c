@@ -64,7 +64,8 @@ change_new (EligoCriterionChangeKind  kind,
 static char *
 words_key (EligoCriterion *criterion)
 {
-  g_autofree char *normalized = eligo_criteria_normalize_text (eligo_criterion_get_text (criterion));
+  const char *text = eligo_criterion_get_text (criterion);
+  g_autofree char *normalized = eligo_criteria_normalize_text (text);
 
   return g_strdup_printf ("%c:%s",
                           eligo_criterion_get_kind (criterion) == ELIGO_CRITERION_INCLUSION
@@ -260,7 +261,7 @@ eligo_criteria_diff (GPtrArray *old_criteria,
 
       if (queue != NULL && !g_queue_is_empty (queue))
         pair (old_partner, new_partner, kinds, i, GPOINTER_TO_UINT (g_queue_pop_head (queue)),
-              ELIGO_CRITERION_UNCHANGED);
+              ELIGO_CRITERION_CHANGE_UNCHANGED);
     }
 
   /* 2. The same match key, other words: the registry's limits. */
@@ -282,7 +283,7 @@ eligo_criteria_diff (GPtrArray *old_criteria,
           new_key = eligo_criterion_dup_match_key (new_criterion);
           if (g_strcmp0 (old_key, new_key) == 0)
             {
-              pair (old_partner, new_partner, kinds, i, j, ELIGO_CRITERION_REWORDED);
+              pair (old_partner, new_partner, kinds, i, j, ELIGO_CRITERION_CHANGE_REWORDED);
               break;
             }
         }
@@ -304,8 +305,9 @@ eligo_criteria_diff (GPtrArray *old_criteria,
           if (new_partner[j] >= 0 || is_structured (new_criterion) ||
               !same_kind (old_criterion, new_criterion))
             continue;
-          candidate.similarity = eligo_criteria_similarity (eligo_criterion_get_text (old_criterion),
-                                                            eligo_criterion_get_text (new_criterion));
+          candidate.similarity =
+            eligo_criteria_similarity (eligo_criterion_get_text (old_criterion),
+                                       eligo_criterion_get_text (new_criterion));
           g_array_append_val (candidates, candidate);
         }
     }
@@ -319,7 +321,7 @@ eligo_criteria_diff (GPtrArray *old_criteria,
       if (old_partner[candidate->old_index] >= 0 || new_partner[candidate->new_index] >= 0)
         continue;
       pair (old_partner, new_partner, kinds, candidate->old_index, candidate->new_index,
-            ELIGO_CRITERION_REWORDED);
+            ELIGO_CRITERION_CHANGE_REWORDED);
     }
 
   /* 4. In the same place, with some words in common. */
@@ -334,7 +336,7 @@ eligo_criteria_diff (GPtrArray *old_criteria,
                     candidate->new_index))
         continue;
       pair (old_partner, new_partner, kinds, candidate->old_index, candidate->new_index,
-            ELIGO_CRITERION_REWORDED);
+            ELIGO_CRITERION_CHANGE_REWORDED);
     }
 
   /* Each removed criterion goes after the new partner of the nearest old
@@ -360,12 +362,13 @@ eligo_criteria_diff (GPtrArray *old_criteria,
                                                                       new_partner[j]),
                                          new_criterion));
           else
-            g_ptr_array_add (changes, change_new (ELIGO_CRITERION_ADDED, NULL, new_criterion));
+            g_ptr_array_add (changes,
+                             change_new (ELIGO_CRITERION_CHANGE_ADDED, NULL, new_criterion));
         }
 
       for (guint i = 0; i < n_old; i++)
         if (old_partner[i] < 0 && anchor[i] == j)
-          g_ptr_array_add (changes, change_new (ELIGO_CRITERION_REMOVED,
+          g_ptr_array_add (changes, change_new (ELIGO_CRITERION_CHANGE_REMOVED,
                                                 g_ptr_array_index (old_criteria, i), NULL));
     }
 
@@ -391,16 +394,16 @@ eligo_criteria_diff_count (GPtrArray               *changes,
 
       switch (change->kind)
         {
-        case ELIGO_CRITERION_UNCHANGED:
+        case ELIGO_CRITERION_CHANGE_UNCHANGED:
           counts->unchanged++;
           break;
-        case ELIGO_CRITERION_REWORDED:
+        case ELIGO_CRITERION_CHANGE_REWORDED:
           counts->reworded++;
           break;
-        case ELIGO_CRITERION_ADDED:
+        case ELIGO_CRITERION_CHANGE_ADDED:
           counts->added++;
           break;
-        case ELIGO_CRITERION_REMOVED:
+        case ELIGO_CRITERION_CHANGE_REMOVED:
         default:
           counts->removed++;
           break;
@@ -418,13 +421,13 @@ eligo_criterion_change_kind_to_string (EligoCriterionChangeKind kind)
 {
   switch (kind)
     {
-    case ELIGO_CRITERION_UNCHANGED:
+    case ELIGO_CRITERION_CHANGE_UNCHANGED:
       return "unchanged";
-    case ELIGO_CRITERION_REWORDED:
+    case ELIGO_CRITERION_CHANGE_REWORDED:
       return "reworded";
-    case ELIGO_CRITERION_ADDED:
+    case ELIGO_CRITERION_CHANGE_ADDED:
       return "added";
-    case ELIGO_CRITERION_REMOVED:
+    case ELIGO_CRITERION_CHANGE_REMOVED:
     default:
       return "removed";
     }

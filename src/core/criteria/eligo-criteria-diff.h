@@ -20,10 +20,10 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  ELIGO_CRITERION_UNCHANGED,  /* the same kind and words (numbering, case, spacing aside) */
-  ELIGO_CRITERION_REWORDED,   /* the same criterion, other words */
-  ELIGO_CRITERION_ADDED,      /* only in the new criteria */
-  ELIGO_CRITERION_REMOVED,    /* only in the old criteria */
+  ELIGO_CRITERION_CHANGE_UNCHANGED,  /* the same kind and words (numbering, case aside) */
+  ELIGO_CRITERION_CHANGE_REWORDED,   /* the same criterion, other words */
+  ELIGO_CRITERION_CHANGE_ADDED,      /* only in the new criteria */
+  ELIGO_CRITERION_CHANGE_REMOVED,    /* only in the old criteria */
 } EligoCriterionChangeKind;
 
 /* One criterion of two versions of a trial's criteria */

@@ -87,36 +87,36 @@ test_amended_record (void)
   g_assert_cmpuint (n_new, ==, after->len);
 
   change = find_change (changes, "old", "NCT02349698/I3");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_REWORDED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_REWORDED);
   g_assert_cmpstr (text_or_null (change->old_criterion), ==, "Life expectancy>3 months.");
   g_assert_cmpstr (text_or_null (change->new_criterion), ==, "Life expectancy>12 weeks.");
 
   change = find_change (changes, "old", "NCT02349698/I4");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_REWORDED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_REWORDED);
   g_assert_cmpstr (eligo_criterion_get_id (change->new_criterion), ==, "NCT02349698/I4");
   g_assert_true (g_str_has_suffix (text_or_null (change->new_criterion), "to 70 years."));
 
   /* "No other tumors." is gone; the criterion after it moved up and is
    * the same criterion under another id. */
   change = find_change (changes, "old", "NCT02349698/I10");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_REMOVED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_REMOVED);
   g_assert_cmpstr (text_or_null (change->old_criterion), ==, "No other tumors.");
   g_assert_null (change->new_criterion);
   change = find_change (changes, "old", "NCT02349698/I11");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_UNCHANGED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_UNCHANGED);
   g_assert_cmpstr (eligo_criterion_get_id (change->new_criterion), ==, "NCT02349698/I10");
 
   change = find_change (changes, "old", "NCT02349698/E3");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_REWORDED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_REWORDED);
   g_assert_cmpstr (text_or_null (change->new_criterion), ==,
                    "Active central nervous system leukemia within 28 days of infusion.");
 
   change = find_change (changes, "new", "NCT02349698/E9");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_ADDED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_ADDED);
   g_assert_null (change->old_criterion);
 
   change = find_change (changes, "old", "NCT02349698/E2");
-  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_UNCHANGED);
+  g_assert_cmpint (change->kind, ==, ELIGO_CRITERION_CHANGE_UNCHANGED);
 
   /* The registry's age limit: the same field, other words. */
   for (guint i = 0; i < changes->len; i++)
@@ -127,7 +127,7 @@ test_amended_record (void)
           eligo_criterion_get_origin (c->old_criterion) == ELIGO_ORIGIN_STRUCTURED &&
           strstr (eligo_criterion_get_text (c->old_criterion), "75") != NULL)
         {
-          g_assert_cmpint (c->kind, ==, ELIGO_CRITERION_REWORDED);
+          g_assert_cmpint (c->kind, ==, ELIGO_CRITERION_CHANGE_REWORDED);
           g_assert_nonnull (strstr (eligo_criterion_get_text (c->new_criterion), "70"));
           n_old = G_MAXUINT;
         }
@@ -148,7 +148,7 @@ test_removed_in_place (void)
     {
       const EligoCriterionChange *c = g_ptr_array_index (changes, i);
 
-      if (c->kind == ELIGO_CRITERION_REMOVED)
+      if (c->kind == ELIGO_CRITERION_CHANGE_REMOVED)
         {
           const EligoCriterionChange *previous;
 
