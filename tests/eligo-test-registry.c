@@ -295,6 +295,23 @@ eligo_test_registry_study_file (const char *nct_id)
   return g_bytes_new_take (contents, len);
 }
 
+/* A copy of a real record amended by hand, from tests/data/ctgov/changed
+ * (the edits are listed in tests/data/PROVENANCE.md). */
+GBytes *
+eligo_test_registry_changed_study (const char *nct_id)
+{
+  g_autofree char *name = g_strdup_printf ("%s.json", nct_id);
+  g_autofree char *path = eligo_test_data_path ("ctgov", "changed", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, len);
+}
+
 /*
  * The same real record as the registry might send it a month later: a
  * newer last update, another overall status and reworded eligibility.

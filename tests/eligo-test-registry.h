@@ -41,6 +41,7 @@ void               eligo_test_registry_add_study    (EligoTestRegistry *registry
                                                      GBytes            *body);
 GBytes            *eligo_test_registry_study_file   (const char        *nct_id);
 GBytes            *eligo_test_registry_amended_study (const char     *nct_id);
+GBytes            *eligo_test_registry_changed_study (const char     *nct_id);
 void               eligo_test_registry_add_page     (EligoTestRegistry *registry,
                                                      const char        *token,
                                                      GBytes            *body);

@@ -263,8 +263,27 @@ library_nct_ids (EligoDatabase  *database,
   return g_steal_pointer (&nct_ids);
 }
 
+/* How the criteria of a trial the refresh changed differ from those it
+ * replaced (DESIGN.md allows more keys in refresh's objects); FALSE when
+ * its eligibility did not change in this refresh. */
+static gboolean
+criteria_changes (EligoDatabase           *database,
+                  EligoRegistryOutcome    *outcome,
+                  EligoCriteriaDiffCounts *counts)
+{
+  g_autoptr(EligoTrial) trial = NULL;
+
+  if (!g_strv_contains ((const char * const *) outcome->changed, "eligibility"))
+    return FALSE;
+
+  trial = eligo_database_get_trial_by_nct_id (database, outcome->nct_id, NULL);
+
+  return trial != NULL && eligo_database_count_criteria_changes (database, trial, counts, NULL);
+}
+
 static void
 print_changes (EligoRegistryImport *job,
+               EligoDatabase       *database,
                OutputFormat         format)
 {
   GPtrArray *outcomes = eligo_registry_import_get_outcomes (job);
@@ -275,18 +294,25 @@ print_changes (EligoRegistryImport *job,
   for (guint i = 0; i < outcomes->len; i++)
     {
       EligoRegistryOutcome *outcome = g_ptr_array_index (outcomes, i);
+      EligoCriteriaDiffCounts counts = { 0 };
+      gboolean has_counts;
 
       if (outcome->kind != ELIGO_REGISTRY_OUTCOME_UPDATED || outcome->changed == NULL ||
           outcome->changed[0] == NULL)
         continue;
 
       n_changed++;
+      has_counts = criteria_changes (database, outcome, &counts);
       if (format == FORMAT_TEXT)
         {
           g_autofree char *sections = g_strjoinv (", ", outcome->changed);
 
           /* Translators: an NCT number and the sections of its record that changed */
           g_print (_("%s changed: %s\n"), outcome->nct_id, sections);
+          if (has_counts)
+            /* Translators: how the criteria of a refreshed trial changed */
+            g_print (_("  criteria: %u added, %u removed, %u reworded, %u unchanged\n"),
+                     counts.added, counts.removed, counts.reworded, counts.unchanged);
           continue;
         }
 
@@ -298,6 +324,20 @@ print_changes (EligoRegistryImport *job,
       for (guint j = 0; outcome->changed[j] != NULL; j++)
         json_builder_add_string_value (builder, outcome->changed[j]);
       json_builder_end_array (builder);
+      if (has_counts)
+        {
+          json_builder_set_member_name (builder, "criteria");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "added");
+          json_builder_add_int_value (builder, counts.added);
+          json_builder_set_member_name (builder, "removed");
+          json_builder_add_int_value (builder, counts.removed);
+          json_builder_set_member_name (builder, "reworded");
+          json_builder_add_int_value (builder, counts.reworded);
+          json_builder_set_member_name (builder, "unchanged");
+          json_builder_add_int_value (builder, counts.unchanged);
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -409,7 +449,7 @@ _eligo_cli_refresh (const char  *database_path,
     }
 
   status = print_failures (job) > 0 ? EXIT_USER_ERROR : EXIT_OK;
-  print_changes (job, format);
+  print_changes (job, database, format);
 
   return status;
 }

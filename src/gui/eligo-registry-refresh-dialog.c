@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-criteria-changes.h"
 #include "eligo-format.h"
 #include "eligo-registry-refresh-dialog-private.h"
 #include "eligo-trial-query.h"
@@ -156,6 +157,24 @@ add_row (EligoRegistryRefreshDialog *self,
   if (failed)
     gtk_widget_add_css_class (label, "error");
   gtk_box_append (GTK_BOX (box), label);
+
+  if (!failed && trial != NULL)
+    {
+      EligoCriteriaDiffCounts counts;
+
+      /* What the update did to the criteria (the trial page shows them). */
+      if (eligo_database_count_criteria_changes (self->database, trial, &counts, NULL))
+        {
+          g_autofree char *counts_text = eligo_criteria_changes_format_counts (&counts);
+          /* Translators: %s counts criteria: "1 criterion added, 4 reworded, 15 unchanged" */
+          g_autofree char *text = g_strdup_printf (_("Criteria: %s"), counts_text);
+          GtkWidget *criteria = gtk_label_new (text);
+
+          gtk_label_set_xalign (GTK_LABEL (criteria), 0.0);
+          gtk_label_set_wrap (GTK_LABEL (criteria), TRUE);
+          gtk_box_append (GTK_BOX (box), criteria);
+        }
+    }
 
   if (!failed && trial != NULL && eligo_trial_get_last_update (trial) != NULL)
     {

@@ -26,7 +26,10 @@
 #include <glib/gi18n.h>
 
 #include "eligo-criterion-row.h"
+#include "eligo-format.h"
 #include "eligo-screening-dialog-private.h"
+#include "eligo-screening-log-row.h"
+#include "eligo-screening-log.h"
 #include "eligo-screening.h"
 
 #define RESCREEN_DELAY_MS 100
@@ -148,6 +151,116 @@ eligo_screening_dialog_find_page (EligoScreeningDialog *self,
 
       if (nct_id == NULL || g_strcmp0 (eligo_trial_get_nct_id (page->trial), nct_id) == 0)
         return page;
+    }
+
+  return NULL;
+}
+
+/* Below the banner, shown when the patient's last saved screening of the
+ * trial was done against criteria the registry has changed since. */
+static GtkWidget *
+outdated_new (TrialPage *page)
+{
+  /* A grid, not a horizontal box: GTK 4.8 mismeasures wrapping labels in one. */
+  GtkWidget *box = gtk_grid_new ();
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *title = gtk_label_new (_("Criteria changed since this screening"));
+
+  gtk_widget_add_css_class (box, "criteria-outdated");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Warning"), -1);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_grid_attach (GTK_GRID (box), icon, 0, 0, 1, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (text), title);
+  page->outdated_detail = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (page->outdated_detail), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (page->outdated_detail), TRUE);
+  gtk_box_append (GTK_BOX (text), page->outdated_detail);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_grid_attach (GTK_GRID (box), text, 1, 0, 1, 1);
+
+  gtk_widget_set_visible (box, FALSE);
+  page->outdated = box;
+
+  return box;
+}
+
+/**
+ * _eligo_screening_dialog_update_outdated:
+ *
+ * Marks each trial whose latest saved screening of the stored patient was
+ * done against criteria changed since (eligo_database_list_screenings()).
+ * The page itself already screens against the criteria as they are now,
+ * with the answers whose criterion reads the same.
+ */
+void
+_eligo_screening_dialog_update_outdated (EligoScreeningDialog *self)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      TrialPage *page = g_ptr_array_index (self->pages, i);
+      EligoScreeningFilter filter = {
+        .nct_id = eligo_trial_get_nct_id (page->trial),
+        .screening_id = self->loaded_id,
+      };
+      g_autoptr(GPtrArray) records = NULL;
+      const EligoScreeningRecord *latest = NULL;
+
+      if (page->outdated == NULL)
+        continue;
+
+      if (self->loaded_id != NULL && self->database != NULL)
+        records = eligo_database_list_screenings (self->database, &filter, NULL);
+      if (records != NULL && records->len > 0)
+        latest = g_ptr_array_index (records, 0);
+
+      if (latest != NULL && latest->criteria_changed != NULL)
+        {
+          g_autofree char *date = NULL;
+          g_autofree char *time = NULL;
+          g_autofree char *changed = eligo_format_date (latest->criteria_changed);
+          g_autofree char *detail = NULL;
+
+          _eligo_format_local_time (latest->screened_at, &date, &time);
+          /* Translators: the first %s is the registry's date of the change, the
+           * second the day of the saved screening */
+          detail = g_strdup_printf (_("The registry changed this trial’s criteria on %s, after "
+                                      "the screening of %s. The verdicts here use the new "
+                                      "criteria; answers are kept where a criterion reads the "
+                                      "same."), changed, date);
+          gtk_label_set_text (GTK_LABEL (page->outdated_detail), detail);
+          gtk_widget_set_visible (page->outdated, TRUE);
+        }
+      else
+        {
+          gtk_widget_set_visible (page->outdated, FALSE);
+        }
+    }
+}
+
+/**
+ * _eligo_screening_dialog_get_outdated_text:
+ *
+ * Returns: (nullable): the detail of the "Criteria changed" mark of the
+ *   trial's page, or %NULL when it is hidden
+ */
+const char *
+_eligo_screening_dialog_get_outdated_text (EligoScreeningDialog *self,
+                                           const char           *nct_id)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      TrialPage *page = g_ptr_array_index (self->pages, i);
+
+      if (g_strcmp0 (eligo_trial_get_nct_id (page->trial), nct_id) == 0)
+        return gtk_widget_get_visible (page->outdated)
+               ? gtk_label_get_text (GTK_LABEL (page->outdated_detail)) : NULL;
     }
 
   return NULL;
@@ -419,6 +532,7 @@ _eligo_screening_dialog_add_trial (EligoScreeningDialog *self,
   gtk_box_append (GTK_BOX (page->banner), label);
 
   gtk_box_append (GTK_BOX (page->page), page->banner);
+  gtk_box_append (GTK_BOX (page->page), outdated_new (page));
 
   /* Every criterion */
   list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);

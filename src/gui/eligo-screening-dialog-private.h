@@ -32,6 +32,8 @@ typedef struct
   GtkWidget            *banner_verdict;
   GtkWidget            *banner_summary;
   GtkWidget            *banner_missing;
+  GtkWidget            *outdated;      /* "Criteria changed since this screening" */
+  GtkWidget            *outdated_detail;
   GtkWidget            *tab_mark;
   GtkWidget            *tab_verdict;
   GtkWidget            *tab;
@@ -111,6 +113,9 @@ void                  _eligo_screening_dialog_add_trial           (EligoScreenin
                                                                    EligoTrial            *trial,
                                                                    GPtrArray             *criteria);
 void                  _eligo_screening_dialog_queue_rescreen      (EligoScreeningDialog  *self);
+void                  _eligo_screening_dialog_update_outdated     (EligoScreeningDialog  *self);
+const char           *_eligo_screening_dialog_get_outdated_text   (EligoScreeningDialog  *self,
+                                                                   const char            *nct_id);
 
 /* In eligo-screening-dialog-patient.c: the patient header and saving */
 gboolean              _eligo_screening_dialog_id_is_stored        (EligoScreeningDialog  *self,

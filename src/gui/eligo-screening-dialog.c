@@ -78,6 +78,7 @@ _eligo_screening_dialog_update_title (EligoScreeningDialog *self)
     }
 
   gtk_label_set_text (GTK_LABEL (self->subtitle_label), subtitle->str);
+  _eligo_screening_dialog_update_outdated (self);
 }
 
 void
@@ -111,6 +112,9 @@ eligo_screening_dialog_all_pages_saved (EligoScreeningDialog *self)
 
       records = eligo_database_list_screenings (self->database, &filter, NULL);
       if (records == NULL || records->len == 0)
+        return FALSE;
+      /* Done against criteria changed since: saving again is worth it. */
+      if (((EligoScreeningRecord *) g_ptr_array_index (records, 0))->criteria_changed != NULL)
         return FALSE;
     }
 

@@ -25,6 +25,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "eligo-format.h"
 #include "eligo-screening-log-row.h"
 
@@ -58,6 +60,8 @@ enum {
   PROP_SCREENED_AT,
   PROP_DATE,
   PROP_TIME,
+  PROP_OUTDATED,
+  PROP_OUTDATED_TEXT,
   N_PROPS
 };
 
@@ -230,6 +234,14 @@ eligo_screening_log_row_get_property (GObject    *object,
       g_value_set_string (value, self->time);
       break;
 
+    case PROP_OUTDATED:
+      g_value_set_boolean (value, r->criteria_changed != NULL);
+      break;
+
+    case PROP_OUTDATED_TEXT:
+      g_value_take_string (value, eligo_screening_log_row_dup_outdated_text (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -284,6 +296,10 @@ eligo_screening_log_row_class_init (EligoScreeningLogRowClass *klass)
   properties[PROP_SCREENED_AT] = string_property ("screened-at");
   properties[PROP_DATE] = string_property ("date");
   properties[PROP_TIME] = string_property ("time");
+  properties[PROP_OUTDATED] =
+    g_param_spec_boolean ("outdated", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OUTDATED_TEXT] = string_property ("outdated-text");
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -369,4 +385,25 @@ eligo_screening_log_row_get_search_key (EligoScreeningLogRow *self)
   g_return_val_if_fail (ELIGO_IS_SCREENING_LOG_ROW (self), NULL);
 
   return self->search_key;
+}
+
+/**
+ * eligo_screening_log_row_dup_outdated_text:
+ *
+ * Returns: (transfer full) (nullable): "Criteria changed since this
+ *   screening (…)" when the trial's criteria changed since, else %NULL
+ */
+char *
+eligo_screening_log_row_dup_outdated_text (EligoScreeningLogRow *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (ELIGO_IS_SCREENING_LOG_ROW (self), NULL);
+
+  if (self->record->criteria_changed == NULL)
+    return NULL;
+
+  date = eligo_format_date (self->record->criteria_changed);
+  /* Translators: %s is the registry's date of the change of the trial's criteria */
+  return g_strdup_printf (_("Criteria changed since this screening (on %s)"), date);
 }

@@ -41,6 +41,7 @@ const char                 *eligo_screening_log_row_get_verdict      (EligoScree
 const char                 *eligo_screening_log_row_get_date         (EligoScreeningLogRow *self);
 const char                 *eligo_screening_log_row_get_time         (EligoScreeningLogRow *self);
 const char                 *eligo_screening_log_row_get_search_key   (EligoScreeningLogRow *self);
+char                       *eligo_screening_log_row_dup_outdated_text (EligoScreeningLogRow *self);
 
 /* Shared with the screening log window */
 EligoTrialVerdict           _eligo_trial_verdict_from_string         (const char           *verdict);

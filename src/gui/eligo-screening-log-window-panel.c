@@ -28,6 +28,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "eligo-format.h"
+#include "eligo-screening-dialog.h"
 #include "eligo-screening-log-window-private.h"
 
 /* How many reasons for ineligibility the funnel lists. */
@@ -217,6 +219,40 @@ add_detail (EligoScreeningLogWindow *self,
 
   gtk_grid_attach (self->detail_grid, key_label, 0, row, 1, 1);
   gtk_grid_attach (self->detail_grid, value_label, 1, row, 1, 1);
+}
+
+/* The screening was done against criteria the registry changed since: say
+ * so, and offer to screen the patient again against the criteria now. */
+static void
+add_outdated (EligoScreeningLogWindow    *self,
+              int                         row,
+              const EligoScreeningRecord *record)
+{
+  g_autofree char *date = eligo_format_date (record->criteria_changed);
+  /* Translators: %s is the registry's date of the change of the trial's criteria */
+  g_autofree char *text = g_strdup_printf (_("Changed since this screening, on %s"), date);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *key_label = gtk_label_new (_("Criteria changed"));
+  GtkWidget *value_label = wrapped_label (text, NULL);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Screen Again…"));
+
+  gtk_label_set_xalign (GTK_LABEL (key_label), 0);
+  gtk_widget_set_valign (key_label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (key_label, "dim-label");
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, key_label, NULL,
+                                  -1);
+  gtk_widget_set_tooltip_text (button, _("Screen the patient against the trial’s criteria as "
+                                         "they read now, with the answers kept where a "
+                                         "criterion is unchanged"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "log.screen-again");
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), value_label);
+  gtk_box_append (GTK_BOX (box), button);
+
+  gtk_grid_attach (self->detail_grid, key_label, 0, row, 1, 1);
+  gtk_grid_attach (self->detail_grid, box, 1, row, 1, 1);
 }
 
 static const char *
@@ -445,6 +481,8 @@ update_details (EligoScreeningLogWindow *self)
   /* Translators: the registry's last update of the trial that was screened against */
   add_detail (self, 4, _("Trial version"), json_string (snapshot, "trial_last_update"));
   add_detail (self, 5, _("Criteria"), counts);
+  if (record->criteria_changed != NULL)
+    add_outdated (self, 6, record);
 
   remove_children (GTK_WIDGET (self->criteria_box));
   criteria_node = result != NULL ? json_object_get_member (result, "criteria") : NULL;
@@ -476,4 +514,56 @@ _eligo_screening_log_window_update_panel (EligoScreeningLogWindow *self)
 {
   update_funnel (self);
   update_details (self);
+}
+
+/**
+ * _eligo_screening_log_window_screen_again:
+ *
+ * Opens the screening dialog on the selected screening's patient, as
+ * stored, and its trial: the dialog screens against the trial's criteria
+ * as they read now, and the patient's answers follow their criterion's
+ * words, so those on unchanged criteria are kept.
+ *
+ * Returns: (transfer none) (nullable): the dialog, presented
+ */
+GtkWidget *
+_eligo_screening_log_window_screen_again (EligoScreeningLogWindow *self)
+{
+  EligoScreeningLogRow *row = _eligo_screening_log_window_get_selected_row (self);
+  g_autoptr(EligoPatient) patient = NULL;
+  g_autoptr(EligoTrial) trial = NULL;
+  g_autoptr(GPtrArray) trials = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (row == NULL)
+    return NULL;
+
+  trial = eligo_database_get_trial_by_nct_id (self->database,
+                                              eligo_screening_log_row_get_nct_id (row), &error);
+  if (trial != NULL)
+    patient = eligo_database_load_patient (self->database,
+                                           eligo_screening_log_row_get_screening_id (row),
+                                           &error);
+  if (patient == NULL)
+    {
+      /* No patient data in logs: not even the error, which names the patient. */
+      g_warning ("Could not screen again: the trial or the patient is no longer stored");
+      return NULL;
+    }
+
+  trials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (trials, g_steal_pointer (&trial));
+  dialog = eligo_screening_dialog_new (GTK_WINDOW (self), self->database, trials, patient);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+void
+_eligo_screening_log_window_screen_again_action (GtkWidget  *widget,
+                                                 const char *action_name,
+                                                 GVariant   *parameter)
+{
+  _eligo_screening_log_window_screen_again (ELIGO_SCREENING_LOG_WINDOW (widget));
 }

@@ -95,6 +95,10 @@ EligoScreeningLogRow *_eligo_screening_log_window_get_selected_row (EligoScreeni
 
 /* eligo-screening-log-window-panel.c */
 void                  _eligo_screening_log_window_update_panel     (EligoScreeningLogWindow *self);
+void                  _eligo_screening_log_window_screen_again_action (GtkWidget  *widget,
+                                                                       const char *action_name,
+                                                                       GVariant   *parameter);
+GtkWidget            *_eligo_screening_log_window_screen_again     (EligoScreeningLogWindow *self);
 
 /* For the tests */
 GListModel *_eligo_screening_log_window_get_shown    (EligoScreeningLogWindow *self);

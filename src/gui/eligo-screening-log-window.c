@@ -637,6 +637,8 @@ eligo_screening_log_window_class_init (EligoScreeningLogWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "log.export-csv", NULL, export_csv_action);
   gtk_widget_class_install_action (widget_class, "log.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "log.screen-again", NULL,
+                                   _eligo_screening_log_window_screen_again_action);
   gtk_widget_class_install_action (widget_class, "log.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "log.focus-search", NULL, focus_search_action);
 

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-criteria-changes.h"
 #include "eligo-format.h"
 #include "eligo-trial-page.h"
 #include "eligo-trial-page-private.h"
@@ -469,6 +470,7 @@ eligo_trial_page_set_trial (EligoTrialPage *self,
   else
     {
       update_header (self);
+      gtk_box_append (self->content_box, eligo_criteria_changes_new (database, trial));
       _eligo_trial_page_build_sections (self->content_box, database, trial);
 
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0.0);

@@ -309,6 +309,52 @@ test_refresh_json (Fixture       *fixture,
   g_assert_true (eligo_test_integrity_ok (fixture->path));
 }
 
+/* Refresh reports how the criteria changed, beside the sections. */
+static void
+test_refresh_criteria (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) changed = eligo_test_registry_changed_study ("NCT02349698");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *change, *criteria;
+  int status;
+
+  status = run (fixture, NULL, NULL, "fetch", "NCT02349698", "NCT02650414", NULL);
+  g_assert_cmpint (status, ==, 0);
+
+  eligo_test_registry_add_study (fixture->registry, "NCT02349698", changed);
+  status = run (fixture, &out, NULL, "refresh", "NCT02349698", "NCT02650414", "--format", "json",
+                NULL);
+  g_assert_cmpint (status, ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))),
+                    ==, 1);
+  change = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "nct_id"), ==, "NCT02349698");
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (change, "changed"),
+                                                  0), ==, "eligibility");
+  criteria = json_object_get_object_member (change, "criteria");
+  g_assert_nonnull (criteria);
+  g_assert_cmpint (json_object_get_int_member (criteria, "added"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (criteria, "removed"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (criteria, "reworded"), ==, 4);
+
+  /* The text form tells the criteria too. */
+  {
+    g_autoptr(GBytes) amended = eligo_test_registry_amended_study ("NCT02650414");
+
+    eligo_test_registry_add_study (fixture->registry, "NCT02650414", amended);
+    status = run (fixture, &text, NULL, "refresh", "NCT02349698", "NCT02650414", NULL);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (text, "NCT02650414 changed: eligibility, status"));
+    g_assert_nonnull (strstr (text, "criteria: "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +372,7 @@ main (int   argc,
   ADD ("fetch-search", test_fetch_search);
   ADD ("usage", test_usage);
   ADD ("refresh-json", test_refresh_json);
+  ADD ("refresh-criteria", test_refresh_criteria);
 #undef ADD
 
   return g_test_run ();

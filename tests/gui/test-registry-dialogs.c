@@ -874,6 +874,15 @@ test_refresh_changes (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (row_text (dialog->changes_list, 0, FALSE), CHANGED " · "));
   g_assert_cmpstr (row_text (dialog->changes_list, 0, TRUE), ==,
                    "Changed: Eligibility criteria, Status");
+  /* How its criteria changed, beside the sections */
+  {
+    GtkWidget *detail = gtk_widget_get_next_sibling (
+      gtk_widget_get_first_child (row_child (dialog->changes_list, 0)));
+    const char *counts = gtk_label_get_text (GTK_LABEL (gtk_widget_get_next_sibling (detail)));
+
+    g_assert_true (g_str_has_prefix (counts, "Criteria: "));
+    g_assert_nonnull (strstr (counts, "unchanged"));
+  }
   g_assert_cmpstr (row_text (dialog->changes_list, 1, FALSE), !=, NULL);
   g_assert_true (g_str_has_prefix (row_text (dialog->changes_list, 1, FALSE), GONE));
   g_assert_nonnull (strstr (row_text (dialog->changes_list, 1, TRUE), "HTTP 404"));

@@ -384,6 +384,7 @@ eligo_screening_record_free (EligoScreeningRecord *record)
   g_free (record->screener);
   g_free (record->site);
   g_free (record->screened_at);
+  g_free (record->criteria_changed);
   g_free (record);
 }
 
@@ -409,8 +410,8 @@ eligo_database_list_screenings (EligoDatabase               *self,
   g_return_val_if_fail (ELIGO_IS_DATABASE (self), NULL);
 
   sql = g_string_new ("SELECT id, screening_id, nct_id, trial_title, trial_last_update, verdict,"
-                      " n_pass, n_fail, n_unknown, n_review, failing, screener, site, screened_at"
-                      " FROM screenings WHERE 1");
+                      " n_pass, n_fail, n_unknown, n_review, failing, screener, site, screened_at, "
+                      _ELIGO_CRITERIA_CHANGED_SQL " FROM screenings s WHERE 1");
   if (filter != NULL)
     {
       if (filter->nct_id != NULL)
@@ -468,6 +469,7 @@ eligo_database_list_screenings (EligoDatabase               *self,
       record->screener = column_dup (stmt, 11);
       record->site = column_dup (stmt, 12);
       record->screened_at = column_dup (stmt, 13);
+      record->criteria_changed = column_dup (stmt, 14);
       g_ptr_array_add (records, record);
     }
   sqlite3_finalize (stmt);

@@ -27,6 +27,8 @@ typedef struct
   char    *screener;
   char    *site;
   char    *screened_at;         /* ISO 8601, UTC */
+  char    *criteria_changed;    /* the registry's date of the first change of the
+                                 * trial's criteria since, or NULL while they hold */
 } EligoScreeningRecord;
 
 typedef struct

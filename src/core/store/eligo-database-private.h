@@ -52,6 +52,21 @@ gboolean             _eligo_database_import_derived (EligoDatabase     *self,
                                                      EligoImportStats  *stats,
                                                      GError           **error);
 
+/* Previous criteria (eligo-database-history.c). The SQL expression giving,
+ * for a screening row "s", the registry date of the first change of its
+ * trial's criteria since it was saved, NULL if none
+ * (eligo_database_dup_criteria_changed()). */
+#define _ELIGO_CRITERIA_CHANGED_SQL \
+  "(SELECT coalesce (r.replaced_by, substr (r.replaced_at, 1, 10)) FROM criteria_revisions r" \
+  " WHERE r.nct_id = s.nct_id AND (r.replaced_at > s.screened_at OR" \
+  " (s.trial_last_update IS NOT NULL AND r.replaced_by > s.trial_last_update))" \
+  " ORDER BY r.id LIMIT 1)"
+
+gboolean             _eligo_database_keep_previous_criteria (EligoDatabase  *self,
+                                                             gint64          trial_id,
+                                                             EligoTrial     *incoming,
+                                                             GError        **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoCriteriaWriter, _eligo_criteria_writer_free)
 
 G_END_DECLS

@@ -217,6 +217,35 @@ static const char * const migrations[] = {
    * (eligo_patient_find_answer()), found by the matcher. */
   "CREATE INDEX trial_criteria_match_key ON trial_criteria (match_key);"
   "CREATE INDEX trials_criteria_version ON trials (criteria_version);",
+
+  /* 4 -> 5: the criteria a re-import or refresh replaced, kept in the same
+   * transaction as the update (eligo-database-history.c). A revision is one
+   * replaced version of a trial's eligibility, by NCT number like the
+   * curated rules: the registry's last update of the replaced record
+   * (version), that of the record replacing it (replaced_by) and when Eligo
+   * stored the new one (replaced_at, UTC, as screenings.screened_at), so a
+   * saved screening can tell it was done against older criteria. */
+  "CREATE TABLE criteria_revisions ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  nct_id       TEXT NOT NULL,"
+  "  version      TEXT,"
+  "  replaced_by  TEXT,"
+  "  replaced_at  TEXT NOT NULL"
+  ");"
+  "CREATE INDEX criteria_revisions_nct_id ON criteria_revisions (nct_id, replaced_at);"
+  "CREATE TABLE criteria_history ("
+  "  revision      INTEGER NOT NULL REFERENCES criteria_revisions (id) ON DELETE CASCADE,"
+  "  position      INTEGER NOT NULL,"
+  "  criterion_id  TEXT NOT NULL,"
+  "  kind          TEXT NOT NULL,"
+  "  text          TEXT NOT NULL,"
+  "  context       TEXT,"
+  "  rule          TEXT,"
+  "  partial       INTEGER NOT NULL DEFAULT 0,"
+  "  origin        TEXT NOT NULL,"
+  "  match_key     TEXT NOT NULL,"
+  "  PRIMARY KEY (revision, position)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);

@@ -489,6 +489,10 @@ import_trials_in_transaction (EligoDatabase     *self,
 
       if (existing != 0)
         {
+          /* What the nurse screened against stays readable (eligo-database-history.c). */
+          if (!_eligo_database_keep_previous_criteria (self, existing, trial, error))
+            goto out;
+
           sqlite3_reset (update);
           bind_trial (update, trial, now_text);
           sqlite3_bind_int64 (update, 27, existing);

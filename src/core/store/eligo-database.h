@@ -9,13 +9,14 @@
 
 #include <gio/gio.h>
 
+#include "eligo-criteria-diff.h"
 #include "eligo-criterion.h"
 #include "eligo-trial.h"
 #include "eligo-trial-query.h"
 
 G_BEGIN_DECLS
 
-#define ELIGO_DATABASE_SCHEMA_VERSION 4
+#define ELIGO_DATABASE_SCHEMA_VERSION 5
 
 #define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
 
@@ -124,9 +125,39 @@ void           eligo_database_rederive_criteria_async  (EligoDatabase       *sel
 gboolean       eligo_database_rederive_criteria_finish (EligoDatabase       *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+/* Criteria a re-import or refresh replaced (eligo-database-history.c) */
+typedef struct
+{
+  gint64     id;
+  char      *nct_id;
+  char      *version;      /* the registry's last update of the replaced record, or NULL */
+  char      *replaced_by;  /* the last update of the record that replaced it, or NULL */
+  char      *replaced_at;  /* when Eligo stored that record: ISO 8601, UTC */
+  GPtrArray *criteria;     /* EligoCriterion, as they read then */
+} EligoCriteriaRevision;
+
+EligoCriteriaRevision *eligo_database_get_previous_criteria (EligoDatabase    *self,
+                                                             const char       *nct_id,
+                                                             GError          **error);
+guint          eligo_database_count_criteria_revisions (EligoDatabase     *self,
+                                                        const char        *nct_id,
+                                                        GError           **error);
+char          *eligo_database_dup_criteria_changed (EligoDatabase          *self,
+                                                    const char             *nct_id,
+                                                    const char             *trial_last_update,
+                                                    const char             *screened_at,
+                                                    GError                **error);
+gboolean       eligo_database_count_criteria_changes (EligoDatabase       *self,
+                                                      EligoTrial          *trial,
+                                                      EligoCriteriaDiffCounts *counts,
+                                                      GError             **error);
+void           eligo_criteria_revision_free       (EligoCriteriaRevision  *revision);
+
 gboolean       eligo_criterion_id_parse           (const char             *criterion_id,
                                                    char                  **nct_id,
                                                    EligoCriterionKind     *kind,
                                                    guint                  *number);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoCriteriaRevision, eligo_criteria_revision_free)
 
 G_END_DECLS

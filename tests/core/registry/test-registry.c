@@ -15,9 +15,13 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "eligo-criteria-diff.h"
 #include "eligo-database.h"
+#include "eligo-patient.h"
 #include "eligo-registry-client.h"
 #include "eligo-registry-import.h"
+#include "eligo-screening-log.h"
+#include "eligo-screening.h"
 #include "eligo-test-registry.h"
 #include "eligo-test-utils.h"
 
@@ -748,6 +752,73 @@ test_refresh_changes (Fixture       *fixture,
   g_assert_true (eligo_test_integrity_ok (fixture->path));
 }
 
+/* A refresh that rewords the eligibility: the change list, the criteria it
+ * replaced, their diff with the new ones, and the screening done before
+ * marked as done against older criteria. */
+static void
+test_refresh_keeps_previous_criteria (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  const char *ids[] = { "NCT02349698", NULL };
+  g_autoptr(EligoRegistryImport) job = NULL;
+  g_autoptr(EligoRegistryImport) again = NULL;
+  g_autoptr(GBytes) changed_study = eligo_test_registry_changed_study ("NCT02349698");
+  g_autoptr(EligoPatient) patient = eligo_patient_new ("SCR-0042");
+  g_autoptr(EligoScreeningResult) result = NULL;
+  g_autoptr(EligoCriteriaRevision) revision = NULL;
+  g_autoptr(EligoTrial) trial = NULL;
+  g_autoptr(GPtrArray) criteria = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+  EligoScreeningFilter filter = { .nct_id = "NCT02349698" };
+  EligoCriteriaDiffCounts counts;
+  EligoRegistryOutcome *changed;
+
+  job = run_fetch (fixture, ids, NULL, &error);
+  g_assert_no_error (error);
+  trial = eligo_database_get_trial_by_nct_id (fixture->database, "NCT02349698", &error);
+  criteria = eligo_database_get_criteria (fixture->database, trial, &error);
+  g_assert_no_error (error);
+  result = eligo_screen (trial, criteria, patient);
+  g_assert_cmpint (eligo_database_save_screening (fixture->database, patient, result, NULL, NULL,
+                                                  &error), >, 0);
+  g_clear_object (&trial);
+  g_clear_pointer (&criteria, g_ptr_array_unref);
+
+  /* The refresh is stored in a later second than the screening. */
+  g_usleep (1100 * 1000);
+  eligo_test_registry_add_study (fixture->registry, "NCT02349698", changed_study);
+  again = run_fetch (fixture, ids, NULL, &error);
+  g_assert_no_error (error);
+  changed = outcome (again, 0);
+  g_assert_cmpint (changed->kind, ==, ELIGO_REGISTRY_OUTCOME_UPDATED);
+  g_assert_cmpuint (g_strv_length (changed->changed), ==, 1);
+  g_assert_cmpstr (changed->changed[0], ==, "eligibility");
+
+  revision = eligo_database_get_previous_criteria (fixture->database, "NCT02349698", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (revision);
+  g_assert_cmpstr (revision->version, ==, "2019-06-25");
+  g_assert_cmpstr (revision->replaced_by, ==, "2020-03-10");
+
+  trial = eligo_database_get_trial_by_nct_id (fixture->database, "NCT02349698", &error);
+  criteria = eligo_database_get_criteria (fixture->database, trial, &error);
+  changes = eligo_criteria_diff (revision->criteria, criteria);
+  eligo_criteria_diff_count (changes, &counts);
+  g_assert_cmpuint (counts.added, ==, 1);
+  g_assert_cmpuint (counts.removed, ==, 1);
+  g_assert_cmpuint (counts.reworded, ==, 4);
+  g_assert_cmpuint (counts.unchanged, ==, criteria->len - 5);
+
+  records = eligo_database_list_screenings (fixture->database, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (records->len, ==, 1);
+  g_assert_cmpstr (((EligoScreeningRecord *) g_ptr_array_index (records, 0))->criteria_changed,
+                   ==, "2020-03-10");
+  g_assert_true (eligo_test_integrity_ok (fixture->path));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -779,6 +850,7 @@ main (int   argc,
   ADD ("batch-partial", test_batch_partial);
   ADD ("cancel", test_cancel);
   ADD ("refresh-changes", test_refresh_changes);
+  ADD ("refresh-keeps-previous-criteria", test_refresh_keeps_previous_criteria);
 #undef ADD
 
   return g_test_run ();

@@ -13,8 +13,10 @@
 
 #include "config.h"
 
+#include "eligo-import.h"
 #include "eligo-patient.h"
 #include "eligo-screening.h"
+#include "eligo-test-utils.h"
 #include "eligo-trial.h"
 
 static EligoTrial *
@@ -249,6 +251,56 @@ test_answer_json_round_trip (void)
   g_assert_true (eligo_answer_is_for (read, g_ptr_array_index (criteria, 0)));
 }
 
+static EligoTrial *
+read_record (const char *folder)
+{
+  g_autofree char *path = eligo_test_data_path ("ctgov", folder, "NCT02349698.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) trials = eligo_import_parse_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return g_object_ref (g_ptr_array_index (trials, 0));
+}
+
+/* A real record and the registry's amended version of it (tests/data/
+ * ctgov/changed): the answers follow the words that stayed, under their
+ * new ids, and leave the reworded criteria to be answered again. */
+static void
+test_answers_across_a_refresh (void)
+{
+  g_autoptr(EligoTrial) before = read_record ("studies");
+  g_autoptr(EligoTrial) after = read_record ("changed");
+  g_autoptr(GPtrArray) old_criteria = eligo_criteria_for_trial (before);
+  g_autoptr(GPtrArray) new_criteria = eligo_criteria_for_trial (after);
+  g_autoptr(EligoPatient) patient = eligo_patient_new ("SCR-0042");
+  g_autoptr(EligoScreeningResult) result = NULL;
+  const EligoCriterionResult *r;
+
+  g_assert_cmpstr (eligo_criterion_get_text (criterion_at (old_criteria, "NCT02349698/I11")), ==,
+                   "Patients volunteer to participate in the research.");
+  eligo_patient_answer_criterion (patient, criterion_at (old_criteria, "NCT02349698/I11"),
+                                  ELIGO_ANSWER_PASS, "Consent signed", "nurse.k", NULL);
+  eligo_patient_answer_criterion (patient, criterion_at (old_criteria, "NCT02349698/E3"),
+                                  ELIGO_ANSWER_PASS, "MRI clear", "nurse.k", NULL);
+  eligo_patient_answer_criterion (patient, criterion_at (old_criteria, "NCT02349698/E2"),
+                                  ELIGO_ANSWER_PASS, "No allergy", "nurse.k", NULL);
+
+  result = eligo_screen (after, new_criteria, patient);
+  /* "No other tumors." (I10) is gone: the volunteer criterion is I10 now. */
+  r = result_for (result, "NCT02349698/I10");
+  g_assert_true (r->answered);
+  g_assert_cmpstr (r->answer->note, ==, "Consent signed");
+  g_assert_cmpint (r->verdict, ==, ELIGO_VERDICT_PASS);
+  r = result_for (result, "NCT02349698/E2");
+  g_assert_true (r->answered);
+  /* E3 now reads "Active central nervous system leukemia within 28 days of
+   * infusion.": the answer was not about that. */
+  r = result_for (result, "NCT02349698/E3");
+  g_assert_false (r->answered);
+  g_assert_null (r->answer);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +309,7 @@ main (int   argc,
 
   g_test_add_func ("/eligo/answers/follows-its-words", test_answer_follows_its_words);
   g_test_add_func ("/eligo/answers/reworded-criterion", test_reworded_criterion_drops_answer);
+  g_test_add_func ("/eligo/answers/across-a-refresh", test_answers_across_a_refresh);
   g_test_add_func ("/eligo/answers/shared-across-trials", test_answer_shared_across_trials);
   g_test_add_func ("/eligo/answers/without-words", test_answer_without_words);
   g_test_add_func ("/eligo/answers/json-round-trip", test_answer_json_round_trip);
