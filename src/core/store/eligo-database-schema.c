@@ -217,6 +217,10 @@ static const char * const migrations[] = {
    * (eligo_patient_find_answer()), found by the matcher. */
   "CREATE INDEX trial_criteria_match_key ON trial_criteria (match_key);"
   "CREATE INDEX trials_criteria_version ON trials (criteria_version);",
+  /* Where each part of a criterion's rule was read in its text (a JSON
+   * array of [start, end, atom]); filled when the criteria are derived
+   * again by the extractor of this version. */
+  "ALTER TABLE trial_criteria ADD COLUMN spans TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);

@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define ELIGO_DATABASE_SCHEMA_VERSION 4
+#define ELIGO_DATABASE_SCHEMA_VERSION 5
 
 #define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
 

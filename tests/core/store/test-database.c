@@ -219,7 +219,7 @@ test_migrate_v3_to_v4 (void)
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (eligo_database_get_schema_version (database), ==, 4);
+  g_assert_cmpint (eligo_database_get_schema_version (database), ==, ELIGO_DATABASE_SCHEMA_VERSION);
   g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
 
   /* The registry's ages are carried over at once; those of the text come with the criteria. */
