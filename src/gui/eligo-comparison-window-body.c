@@ -105,9 +105,10 @@ set_cell_tooltip (GtkWidget          *label,
       EligoCriterion *criterion = g_ptr_array_index (criteria, i);
       g_autofree char *id = g_markup_escape_text (eligo_criterion_get_id (criterion), -1);
       g_autofree char *text = eligo_spans_markup (eligo_criterion_get_text (criterion),
-                                                  eligo_criterion_get_spans (criterion));
+                                                  eligo_criterion_get_spans (criterion), TRUE);
 
-      g_string_append_printf (markup, "%s<b>%s</b>  %s", markup->len > 0 ? "\n\n" : "", id, text);
+      /* The id dimmed: bold marks the words read. */
+      g_string_append_printf (markup, "%s<span alpha=\"70%%\">%s</span>  %s", markup->len > 0 ? "\n\n" : "", id, text);
     }
   if (eligo_comparison_row_get_partial (row, t))
     {

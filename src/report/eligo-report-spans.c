@@ -63,13 +63,16 @@ merged_ranges (GArray *spans,
  * eligo_spans_markup:
  * @text: a criterion's text
  * @spans: (nullable): its spans, in order
+ * @bold: whether the words are also bold (a tooltip: GTK 4.8 leaves the
+ *   underline off some lines of a wrapped label)
  *
  * Returns: (transfer full): @text as Pango markup, the words of its spans
  *   underlined
  */
 char *
 eligo_spans_markup (const char *text,
-                    GArray     *spans)
+                    GArray     *spans,
+                    gboolean    bold)
 {
   gsize len = strlen (text);
   g_autoptr(GArray) ranges = merged_ranges (spans, len);
@@ -83,7 +86,8 @@ eligo_spans_markup (const char *text,
       g_autofree char *words = g_markup_escape_text (text + range->start, range->end - range->start);
 
       g_string_append (out, before);
-      g_string_append_printf (out, "<u>%s</u>", words);
+      g_string_append_printf (out, bold ? "<span underline=\"single\" weight=\"bold\">%s</span>" : "<u>%s</u>",
+                              words);
       at = range->end;
     }
   {

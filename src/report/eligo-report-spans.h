@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 char          *eligo_spans_markup      (const char *text,
-                                        GArray     *spans);
+                                        GArray     *spans,
+                                        gboolean    bold);
 PangoAttrList *eligo_spans_attributes  (GArray     *spans);
 char          *eligo_spans_describe    (const char *text,
                                         GArray     *spans);

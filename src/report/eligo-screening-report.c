@@ -350,7 +350,7 @@ criterion_text_markup (EligoCriterion *criterion)
   const char *context = eligo_criterion_get_context (criterion);
   /* The words the rule was read from, underlined. */
   g_autofree char *text = eligo_spans_markup (eligo_criterion_get_text (criterion),
-                                              eligo_criterion_get_spans (criterion));
+                                              eligo_criterion_get_spans (criterion), FALSE);
 
   if (context != NULL && *context != '\0')
     {

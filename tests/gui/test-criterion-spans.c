@@ -22,8 +22,10 @@
 #include <string.h>
 #include <gtk/gtk.h>
 
+#include "eligo-comparison-window.h"
 #include "eligo-criterion-row.h"
 #include "eligo-criterion.h"
+#include "eligo-database.h"
 #include "eligo-import.h"
 #include "eligo-report-spans.h"
 #include "eligo-rule-extractor.h"
@@ -158,9 +160,66 @@ test_markup (void)
 {
   g_autoptr(EligoCriterion) criterion = criterion_new ("ECOG 0-2 & adequate bone marrow reserve");
   g_autofree char *markup = eligo_spans_markup (eligo_criterion_get_text (criterion),
-                                                eligo_criterion_get_spans (criterion));
+                                                eligo_criterion_get_spans (criterion), FALSE);
+  g_autofree char *tooltip = eligo_spans_markup (eligo_criterion_get_text (criterion),
+                                                 eligo_criterion_get_spans (criterion), TRUE);
 
   g_assert_cmpstr (markup, ==, "<u>ECOG 0-2</u> &amp; adequate bone marrow reserve");
+  g_assert_cmpstr (tooltip, ==, "<span underline=\"single\" weight=\"bold\">ECOG 0-2</span> &amp; adequate "
+                                "bone marrow reserve");
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static const char *
+find_tooltip (GtkWidget  *widget,
+              const char *part)
+{
+  const char *markup = gtk_widget_get_tooltip_markup (widget);
+
+  if (markup != NULL && strstr (markup, part) != NULL)
+    return markup;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = find_tooltip (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The comparison's ECOG cell names the criterion it was read from, its
+ * words underlined and bold in the tooltip. */
+static void
+test_comparison_tooltip (void)
+{
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (NULL);
+  g_autoptr(GPtrArray) trials = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  const char *markup;
+
+  g_assert_true (eligo_database_seed_if_new (database, &error));
+  g_ptr_array_add (trials, eligo_database_get_trial_by_nct_id (database, "NCT07072494", &error));
+  g_ptr_array_add (trials, eligo_database_get_trial_by_nct_id (database, "NCT06585345", &error));
+  g_assert_no_error (error);
+
+  window = eligo_comparison_window_new (NULL, database, trials);
+  gtk_window_present (GTK_WINDOW (window));
+  eligo_test_wait_until (is_mapped, window, 10);
+
+  /* NCT07072494 I4: "Eastern Cooperative Oncology Group (ECOG) performance status of 0-2." */
+  markup = find_tooltip (window, "NCT07072494/I4");
+  g_assert_nonnull (markup);
+  g_assert_nonnull (strstr (markup, "<span underline=\"single\" weight=\"bold\">Eastern Cooperative Oncology "
+                                    "Group (ECOG) performance status of 0-2</span>."));
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -172,6 +231,7 @@ main (int   argc,
   g_test_add_func ("/eligo/criterion-spans/row", test_row);
   g_test_add_func ("/eligo/criterion-spans/no-spans", test_no_spans);
   g_test_add_func ("/eligo/criterion-spans/markup", test_markup);
+  g_test_add_func ("/eligo/criterion-spans/comparison-tooltip", test_comparison_tooltip);
 
   return g_test_run ();
 }
