@@ -299,6 +299,11 @@ eligo_criterion_label_show_spans (GtkWidget      *label,
 
   gtk_label_set_attributes (GTK_LABEL (label), attributes);
   gtk_widget_set_tooltip_text (label, tooltip);
+  /* What the highlighting shows, for a screen reader. */
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   if (attributes != NULL)
     pango_attr_list_unref (attributes);
 }
