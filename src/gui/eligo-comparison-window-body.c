@@ -22,6 +22,7 @@
 
 #include "eligo-comparison-window-private.h"
 #include "eligo-format.h"
+#include "eligo-report-spans.h"
 #include "eligo-screening-log-row.h"
 
 static char *
@@ -89,6 +90,35 @@ build_label_cell (EligoComparisonWindow *self,
   return cell;
 }
 
+/* The criteria an eligibility cell was read from, the words each rule was
+ * read from underlined; and what "*" means. */
+static void
+set_cell_tooltip (GtkWidget          *label,
+                  EligoComparisonRow *row,
+                  guint               t)
+{
+  g_autoptr(GPtrArray) criteria = eligo_comparison_row_dup_criteria (row, t);
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  for (guint i = 0; i < criteria->len; i++)
+    {
+      EligoCriterion *criterion = g_ptr_array_index (criteria, i);
+      g_autofree char *id = g_markup_escape_text (eligo_criterion_get_id (criterion), -1);
+      g_autofree char *text = eligo_spans_markup (eligo_criterion_get_text (criterion),
+                                                  eligo_criterion_get_spans (criterion), TRUE);
+
+      /* The id dimmed: bold marks the words read. */
+      g_string_append_printf (markup, "%s<span alpha=\"70%%\">%s</span>  %s", markup->len > 0 ? "\n\n" : "", id, text);
+    }
+  if (eligo_comparison_row_get_partial (row, t))
+    {
+      g_autofree char *legend = g_markup_escape_text (eligo_comparison_partial_legend (), -1);
+
+      g_string_append_printf (markup, "%s%s", markup->len > 0 ? "\n\n" : "", legend);
+    }
+  gtk_widget_set_tooltip_markup (label, markup->len > 0 ? markup->str : NULL);
+}
+
 static GtkWidget *
 build_trial_cell (EligoComparisonWindow *self,
                   EligoComparisonRow    *row,
@@ -118,8 +148,7 @@ build_trial_cell (EligoComparisonWindow *self,
         markup = g_steal_pointer (&escaped);
 
       label = wrapping_label (markup, TRUE);
-      if (eligo_comparison_row_get_partial (row, t))
-        gtk_widget_set_tooltip_text (label, eligo_comparison_partial_legend ());
+      set_cell_tooltip (label, row, t);
       gtk_box_append (GTK_BOX (cell), label);
 
       g_string_append_c (haystack, '\n');

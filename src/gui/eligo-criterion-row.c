@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "eligo-criterion-row.h"
+#include "eligo-report-spans.h"
 #include "eligo-screening-dialog-private.h"
 #include "eligo-variable-editor.h"
 
@@ -276,6 +277,37 @@ format_answer (const EligoAnswer *answer,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/**
+ * eligo_criterion_label_show_spans:
+ * @label: a #GtkLabel that shows the criterion's text as it is
+ * @criterion: the criterion
+ *
+ * Underlines, on a light background, the words each part of the rule was
+ * read from, and says in the label's tooltip what each was read as. The
+ * words a partial rule did not read stay plain.
+ */
+void
+eligo_criterion_label_show_spans (GtkWidget      *label,
+                                  EligoCriterion *criterion)
+{
+  GArray *spans = eligo_criterion_get_spans (criterion);
+  PangoAttrList *attributes = eligo_spans_attributes (spans);
+  g_autofree char *tooltip = eligo_spans_describe (eligo_criterion_get_text (criterion), spans);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+  g_return_if_fail (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), eligo_criterion_get_text (criterion)) == 0);
+
+  gtk_label_set_attributes (GTK_LABEL (label), attributes);
+  gtk_widget_set_tooltip_text (label, tooltip);
+  /* What the highlighting shows, for a screen reader. */
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if (attributes != NULL)
+    pango_attr_list_unref (attributes);
+}
+
 static void
 eligo_criterion_row_set_criterion (EligoCriterionRow *self,
                                    EligoCriterion    *criterion)
@@ -290,6 +322,7 @@ eligo_criterion_row_set_criterion (EligoCriterionRow *self,
   gtk_label_set_text (GTK_LABEL (self->id_label), short_id (criterion));
   gtk_widget_set_tooltip_text (self->id_label, eligo_criterion_get_id (criterion));
   gtk_label_set_text (GTK_LABEL (self->text_label), eligo_criterion_get_text (criterion));
+  eligo_criterion_label_show_spans (self->text_label, criterion);
 
   context = eligo_criterion_get_context (criterion);
   if (context != NULL && context[0] != '\0')

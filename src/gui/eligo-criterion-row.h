@@ -33,6 +33,9 @@ void            eligo_criterion_row_update        (EligoCriterionRow          *s
                                                    const EligoCriterionResult *result,
                                                    EligoPatient               *patient);
 
+void            eligo_criterion_label_show_spans  (GtkWidget                  *label,
+                                                   EligoCriterion             *criterion);
+
 const char     *eligo_criterion_row_verdict_mark  (EligoVerdict                verdict);
 const char     *eligo_criterion_row_verdict_class (EligoVerdict                verdict);
 

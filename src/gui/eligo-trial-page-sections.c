@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "eligo-criterion.h"
+#include "eligo-criterion-row.h"
 #include "eligo-format.h"
 #include "eligo-trial-page-private.h"
 
@@ -1102,7 +1103,9 @@ criterion_row_new (EligoCriterion *criterion)
       gtk_box_append (GTK_BOX (body), label);
     }
 
-  gtk_box_append (GTK_BOX (body), text_label_new (eligo_criterion_get_text (criterion)));
+  label = text_label_new (eligo_criterion_get_text (criterion));
+  eligo_criterion_label_show_spans (label, criterion);
+  gtk_box_append (GTK_BOX (body), label);
 
   switch (eligo_criterion_get_subject (criterion))
     {

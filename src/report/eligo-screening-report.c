@@ -24,6 +24,7 @@
 
 #include "eligo-criterion.h"
 #include "eligo-format.h"
+#include "eligo-report-spans.h"
 #include "eligo-rule.h"
 #include "eligo-screening-report-private.h"
 #include "eligo-screening-report.h"
@@ -347,7 +348,9 @@ static char *
 criterion_text_markup (EligoCriterion *criterion)
 {
   const char *context = eligo_criterion_get_context (criterion);
-  g_autofree char *text = g_markup_escape_text (eligo_criterion_get_text (criterion), -1);
+  /* The words the rule was read from, underlined. */
+  g_autofree char *text = eligo_spans_markup (eligo_criterion_get_text (criterion),
+                                              eligo_criterion_get_spans (criterion), FALSE);
 
   if (context != NULL && *context != '\0')
     {
@@ -678,6 +681,10 @@ eligo_screening_report_new (EligoScreeningResult *result,
   /* Every criterion */
   eligo_report_document_add_heading (document, _("Criteria"));
   add_criteria_table (document, result, patient);
+  eligo_report_document_add_paragraph (document,
+                                       _("Underlined: the words each rule was read from. Words "
+                                         "of a criterion that no rule read are not underlined."),
+                                       ELIGO_REPORT_STYLE_DIM);
 
   add_missing_values (document, result);
   _eligo_screening_report_add_sources (document, result, patient);

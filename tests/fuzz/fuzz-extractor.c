@@ -8,6 +8,8 @@
 
 #include "eligo-fuzz.h"
 
+#include <string.h>
+
 #include "eligo-criteria-splitter.h"
 #include "eligo-rule-extractor.h"
 #include "eligo-rule.h"
@@ -42,6 +44,32 @@ extract (EligoCriterionKind  kind,
           g_printerr ("The extractor wrote a bad rule \"%s\": %s\n",
                       extraction->rule, error->message);
           abort ();
+        }
+    }
+
+  /* Every span lies in the text, on character boundaries, and only a rule
+   * has them. */
+  if (extraction->spans != NULL)
+    {
+      gsize len = strlen (text);
+
+      if (extraction->rule == NULL)
+        {
+          g_printerr ("Spans without a rule\n");
+          abort ();
+        }
+      for (guint i = 0; i < extraction->spans->len; i++)
+        {
+          EligoRuleSpan *span = &g_array_index (extraction->spans, EligoRuleSpan, i);
+
+          if (span->start >= span->end || span->end > len
+              || !g_utf8_validate (text + span->start, span->end - span->start, NULL)
+              || (span->end < len && ((guchar) text[span->end] & 0xC0) == 0x80))
+            {
+              g_printerr ("Span [%u, %u) of \"%s\" is not a slice of %" G_GSIZE_FORMAT " bytes\n",
+                          span->start, span->end, span->atom, len);
+              abort ();
+            }
         }
     }
 }

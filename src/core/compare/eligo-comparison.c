@@ -1122,6 +1122,33 @@ eligo_comparison_row_get_cell (EligoComparisonRow *row,
 }
 
 /**
+ * eligo_comparison_row_dup_criteria:
+ *
+ * Returns: (transfer container) (element-type EligoCriterion): the
+ *   criteria an eligibility cell was read from, in the trial's order;
+ *   empty for other rows
+ */
+GPtrArray *
+eligo_comparison_row_dup_criteria (EligoComparisonRow *row,
+                                   guint               trial_index)
+{
+  GPtrArray *criteria = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (row != NULL, criteria);
+  g_return_val_if_fail (trial_index < row->n_cells, criteria);
+
+  if (row->sources == NULL || row->sources[trial_index] == NULL)
+    return criteria;
+  for (guint i = 0; i < row->sources[trial_index]->len; i++)
+    {
+      EligoComparisonSource *source = g_ptr_array_index (row->sources[trial_index], i);
+
+      g_ptr_array_add (criteria, g_object_ref (source->criterion));
+    }
+  return criteria;
+}
+
+/**
  * eligo_comparison_row_get_partial:
  *
  * Returns: whether the cell comes from a rule that covers only part of its

@@ -66,6 +66,8 @@ gboolean                eligo_comparison_row_get_verdict   (EligoComparisonRow  
                                                             guint                   trial_index,
                                                             EligoVerdict           *verdict);
 gboolean                eligo_comparison_row_differs       (EligoComparisonRow     *row);
+GPtrArray              *eligo_comparison_row_dup_criteria  (EligoComparisonRow     *row,
+                                                            guint                   trial_index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EligoComparisonRow, eligo_comparison_row_unref)
 

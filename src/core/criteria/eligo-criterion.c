@@ -20,6 +20,7 @@
 #include "eligo-criterion.h"
 #include "eligo-format.h"
 #include "eligo-rule-extractor.h"
+#include "eligo-rule-spans.h"
 
 struct _EligoCriterion
 {
@@ -42,6 +43,7 @@ struct _EligoCriterion
   char                  *curated_by;
   GDateTime             *curated_at;
   char                  *match_key;
+  GArray                *spans;        /* of EligoRuleSpan, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (EligoCriterion, eligo_criterion, G_TYPE_OBJECT)
@@ -73,6 +75,7 @@ eligo_criterion_finalize (GObject *object)
   g_free (self->match_key);
   g_clear_pointer (&self->rule, eligo_rule_unref);
   g_clear_pointer (&self->curated_at, g_date_time_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
 
   G_OBJECT_CLASS (eligo_criterion_parent_class)->finalize (object);
 }
@@ -306,6 +309,43 @@ eligo_criterion_set_rule (EligoCriterion  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RULE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTIAL]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGIN]);
+}
+
+/**
+ * eligo_criterion_get_spans:
+ *
+ * Where in the criterion's text each part of its rule was read: byte
+ * ranges on character boundaries, in order, each with the rule's atom read
+ * there. Only a rule the extractor read has them; words of a partial rule
+ * that were not read are in no span.
+ *
+ * Returns: (transfer none) (nullable) (element-type EligoRuleSpan): the
+ *   spans, or %NULL
+ */
+GArray *
+eligo_criterion_get_spans (EligoCriterion *self)
+{
+  g_return_val_if_fail (ELIGO_IS_CRITERION (self), NULL);
+
+  if (self->rule == NULL || self->origin != ELIGO_ORIGIN_PARSED)
+    return NULL;
+  return self->spans;
+}
+
+/**
+ * eligo_criterion_set_spans:
+ * @spans: (nullable) (element-type EligoRuleSpan): where the rule was read
+ *
+ * Keeps a copy of the spans that lie inside the criterion's text.
+ */
+void
+eligo_criterion_set_spans (EligoCriterion *self,
+                           GArray         *spans)
+{
+  g_return_if_fail (ELIGO_IS_CRITERION (self));
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  self->spans = eligo_rule_spans_copy_valid (spans, self->text);
 }
 
 const char *
@@ -628,6 +668,7 @@ eligo_criteria_for_trial (EligoTrial *trial)
               && g_regex_match_simple ("\\bcns_disease\\b", extraction->rule, 0, 0))
             {
               g_clear_pointer (&extraction->rule, g_free);
+              g_clear_pointer (&extraction->spans, g_array_unref);
               g_free (extraction->reason);
               extraction->reason = g_strdup ("the trial admits CNS leukemia, which cns_disease also holds for");
             }
@@ -641,8 +682,11 @@ eligo_criteria_for_trial (EligoTrial *trial)
                 g_critical ("Extractor wrote a bad rule “%s”: %s", extraction->rule,
                             error->message);
               else
-                eligo_criterion_set_rule (criterion, rule, extraction->partial,
-                                          ELIGO_ORIGIN_PARSED);
+                {
+                  eligo_criterion_set_rule (criterion, rule, extraction->partial,
+                                            ELIGO_ORIGIN_PARSED);
+                  eligo_criterion_set_spans (criterion, extraction->spans);
+                }
             }
           eligo_criterion_set_reason (criterion, extraction->reason);
         }

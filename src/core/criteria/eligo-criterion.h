@@ -52,6 +52,9 @@ void                   eligo_criterion_set_rule          (EligoCriterion        
                                                           EligoRule             *rule,
                                                           gboolean               partial,
                                                           EligoRuleOrigin        origin);
+GArray                *eligo_criterion_get_spans         (EligoCriterion        *self);
+void                   eligo_criterion_set_spans         (EligoCriterion        *self,
+                                                          GArray                *spans);
 const char            *eligo_criterion_get_curated_by    (EligoCriterion        *self);
 GDateTime             *eligo_criterion_get_curated_at    (EligoCriterion        *self);
 void                   eligo_criterion_set_curation      (EligoCriterion        *self,

@@ -97,6 +97,7 @@ eligo_rule_qualify_sex (EligoCriterionKind  kind,
   if (kind == ELIGO_CRITERION_EXCLUSION && extraction->partial)
     {
       g_clear_pointer (&extraction->rule, g_free);
+      g_clear_pointer (&extraction->spans, g_array_unref);
       extraction->partial = FALSE;
       g_free (extraction->reason);
       extraction->reason = g_strdup ("an age limit for one sex, with words not read that may narrow it");

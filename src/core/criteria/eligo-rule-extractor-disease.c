@@ -450,6 +450,7 @@ eligo_rule_disease_merge (Reader *reader)
           else
             {
               atom->flags |= FLAG_DROPPED;
+              atom->merged = diag;
               diag->flags |= atom->flags & FLAG_PARTIAL;
             }
           if (!eligo_node_contains_leaf (diag->node, atom->symbol))
@@ -463,7 +464,10 @@ eligo_rule_disease_merge (Reader *reader)
               status->node = eligo_node_new_group (NODE_OR);
             }
           else
-            atom->flags |= FLAG_DROPPED;
+            {
+              atom->flags |= FLAG_DROPPED;
+              atom->merged = status;
+            }
           if (!eligo_node_contains_leaf (status->node, atom->symbol))
             g_ptr_array_add (status->node->children, eligo_node_new_leaf (atom->symbol));
         }

@@ -257,6 +257,70 @@ negates_bilirubin (const EligoRule *rule,
   return FALSE;
 }
 
+/* Byte @offset of "head rest" (the text without its exception [@start,
+ * @end), a space where it was) in the text. */
+static gsize
+before_cut (gsize offset,
+            gsize start,
+            gsize end)
+{
+  return offset < start ? offset : offset - start - 1 + end;
+}
+
+static GRegex *
+gilbert_name (void)
+{
+  static GRegex *name;
+
+  if (g_once_init_enter (&name))
+    g_once_init_leave (&name, g_regex_new ("gilbert(?:'s|\xe2\x80\x99s|s)?(?:\\s+(?:syndrome|disease))?",
+                                           G_REGEX_OPTIMIZE, 0, NULL));
+  return name;
+}
+
+/* The spans read in what is left once the exception is cut out, where
+ * they stand in @text, and the exception read as gilbert_syndrome. None
+ * when lower-casing moved the bytes. */
+static GArray *
+gilbert_spans (const char *text,
+               const char *lower,
+               gsize       rest_offset,
+               gsize       start,
+               gsize       end,
+               GArray     *rest_spans)
+{
+  GArray *spans;
+
+  if (strlen (lower) != strlen (text))
+    return NULL;
+  spans = eligo_rule_spans_new ();
+  for (guint i = 0; rest_spans != NULL && i < rest_spans->len; i++)
+    {
+      EligoRuleSpan *span = &g_array_index (rest_spans, EligoRuleSpan, i);
+      gsize a = before_cut (span->start + rest_offset, start, end);
+      gsize b = before_cut (span->end - 1 + rest_offset, start, end) + 1;
+
+      /* A span across the cut would cover the exception too. */
+      if ((span->start + rest_offset < start) != (span->end - 1 + rest_offset < start))
+        continue;
+      eligo_rule_spans_add (spans, a, b, span->atom);
+    }
+  /* The name of the syndrome, not the limit the exception may give. */
+  {
+    g_autoptr(GMatchInfo) info = NULL;
+
+    if (g_regex_match (gilbert_name (), lower + start, 0, &info))
+      {
+        int ms, me;
+
+        g_match_info_fetch_pos (info, 0, &ms, &me);
+        if (start + me <= end)
+          eligo_rule_spans_add (spans, start + ms, start + me, "gilbert_syndrome");
+      }
+  }
+  return spans;
+}
+
 /**
  * eligo_rule_extract_exception:
  * @kind: the criterion's kind
@@ -284,6 +348,7 @@ eligo_rule_extract_exception (EligoCriterionKind  kind,
   EligoExtraction *extraction;
   const char *hit;
   gsize start, end;
+  gsize rest_offset;
   guint n = 0;
 
   if (strstr (text, "ilbert") == NULL)
@@ -306,6 +371,7 @@ eligo_rule_extract_exception (EligoCriterionKind  kind,
 
     rest = g_strconcat (head, " ", lower + end, NULL);
   }
+  rest_offset = strspn (rest, " \t\n\r\f\v");
   g_strstrip (rest);
 
   base = eligo_rule_extract (kind, rest, context);
@@ -334,6 +400,7 @@ eligo_rule_extract_exception (EligoCriterionKind  kind,
       return extraction;
     }
   extraction->rule = eligo_rule_to_string (excused);
+  extraction->spans = gilbert_spans (text, lower, rest_offset, start, end, base->spans);
   /* A limit of its own for Gilbert's syndrome is not read. */
   extraction->partial = base->partial || strpbrk (segment, "0123456789") != NULL;
   extraction->reason = extraction->partial

@@ -197,13 +197,28 @@ join_rules (GPtrArray  *rules,
   return eligo_rule_to_string (rule);
 }
 
+/* Keeps @spans (taken) in @extraction if it has a rule. */
+static EligoExtraction *
+with_spans (EligoExtraction *extraction,
+            GArray          *spans)
+{
+  if (extraction->rule != NULL && spans != NULL && spans->len > 0)
+    extraction->spans = spans;
+  else if (spans != NULL)
+    g_array_unref (spans);
+  return extraction;
+}
+
 static EligoExtraction *
 read_choice (EligoCriterionKind  kind,
+             const char         *text,
              const char         *leadin,
              GPtrArray          *items,
              const char         *context)
 {
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) spans = eligo_rule_spans_new ();
+  gsize from = 0;
   gboolean partial = FALSE;
   gboolean joined_by_and = FALSE;
   char *rule;
@@ -238,6 +253,7 @@ read_choice (EligoCriterionKind  kind,
           continue;
         }
       partial = partial || read->partial;
+      eligo_rule_spans_shift (spans, read->spans, text, clean, &from);
       g_ptr_array_add (rules, g_steal_pointer (&read->rule));
     }
 
@@ -247,7 +263,8 @@ read_choice (EligoCriterionKind  kind,
   rule = join_rules (rules, " or ");
   if (rule == NULL)
     return review ("the alternatives' rules could not be joined");
-  return extraction_new (rule, partial, partial ? "not every alternative was read whole (lead-in)" : NULL);
+  return with_spans (extraction_new (rule, partial, partial ? "not every alternative was read whole (lead-in)" : NULL),
+                     g_steal_pointer (&spans));
 }
 
 /* "History of another primary malignancy except for:" -> "History of
@@ -280,6 +297,7 @@ leadin_before_exceptions (const char *leadin)
 
 static EligoExtraction *
 read_exceptions (EligoCriterionKind  kind,
+                 const char         *text,
                  const char         *leadin,
                  GPtrArray          *items,
                  const char         *context)
@@ -287,8 +305,10 @@ read_exceptions (EligoCriterionKind  kind,
   g_autofree char *head = leadin_before_exceptions (leadin);
   g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(EligoExtraction) main = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
   g_autoptr(EligoRule) rule = NULL;
+  g_autoptr(GArray) spans = eligo_rule_spans_new ();
+  gsize from = 0;
   char *exceptions;
 
   if (head == NULL || head[0] == '\0')
@@ -296,6 +316,7 @@ read_exceptions (EligoCriterionKind  kind,
   main = eligo_rule_extract (kind, head, context);
   if (main->rule == NULL)
     return review ("exceptions of a criterion that was not read (lead-in)");
+  eligo_rule_spans_shift (spans, main->spans, text, head, &from);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -313,6 +334,7 @@ read_exceptions (EligoCriterionKind  kind,
       read = eligo_rule_extract (ELIGO_CRITERION_INCLUSION, clean, NULL);
       if (read->rule == NULL)
         return review ("an exception was not read (lead-in)");
+      eligo_rule_spans_shift (spans, read->spans, text, clean, &from);
       g_ptr_array_add (rules, g_steal_pointer (&read->rule));
     }
 
@@ -323,19 +345,20 @@ read_exceptions (EligoCriterionKind  kind,
   if (exceptions == NULL)
     return review ("the exceptions' rules could not be joined");
   if (kind == ELIGO_CRITERION_INCLUSION)
-    g_string_printf (text, "(%s) or (%s)", main->rule, exceptions);
+    g_string_printf (joined, "(%s) or (%s)", main->rule, exceptions);
   else
-    g_string_printf (text, "(%s) and not (%s)", main->rule, exceptions);
+    g_string_printf (joined, "(%s) and not (%s)", main->rule, exceptions);
   g_free (exceptions);
 
-  rule = eligo_rule_parse (text->str, NULL, NULL);
+  rule = eligo_rule_parse (joined->str, NULL, NULL);
   if (rule == NULL)
     return review ("the exceptions' rules could not be joined");
   /* Always partial: an exception may excuse one cause of the criterion
    * while another stands ("active infection, except HIV" in a patient with
    * HIV and pneumonia), so the rule may fail a patient, never pass one. */
-  return extraction_new (eligo_rule_to_string (rule), TRUE,
-                         "exceptions: the rule can only fail the criterion (lead-in)");
+  return with_spans (extraction_new (eligo_rule_to_string (rule), TRUE,
+                                     "exceptions: the rule can only fail the criterion (lead-in)"),
+                     g_steal_pointer (&spans));
 }
 
 /**
@@ -367,9 +390,9 @@ eligo_rule_extract_leadin (EligoCriterionKind  kind,
   switch (eligo_criteria_lead_sense (leadin, kind))
     {
     case ELIGO_LEAD_CHOICE:
-      return read_choice (kind, leadin, items, context);
+      return read_choice (kind, text, leadin, items, context);
     case ELIGO_LEAD_EXCEPT:
-      return read_exceptions (kind, leadin, items, context);
+      return read_exceptions (kind, text, leadin, items, context);
     case ELIGO_LEAD_SOME:
       return review ("some, not all, of the alternatives are required (lead-in)");
     case ELIGO_LEAD_NONE:

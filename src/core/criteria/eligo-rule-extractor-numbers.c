@@ -153,14 +153,17 @@ static const Spelling spellings[] = {
 static GRegex *compiled[G_N_ELEMENTS (spellings)];
 
 /**
- * eligo_rule_normalize_spellings:
+ * eligo_rule_normalize_spellings_mapped:
  * @text: normalised criterion text, rewritten in place
+ * @map: (nullable): of EligoSource, one per byte of @text, rewritten with
+ *   it; emptied if a rewrite cannot be followed
  *
  * Rewrites the spellings of numbers, comparators and units that real
  * records use into the forms the extractor's patterns read.
  */
 void
-eligo_rule_normalize_spellings (GString *text)
+eligo_rule_normalize_spellings_mapped (GString *text,
+                                       GArray  *map)
 {
   static gsize init = 0;
 
@@ -191,6 +194,24 @@ eligo_rule_normalize_spellings (GString *text)
       else
         out = g_regex_replace (compiled[i], text->str, -1, 0, spellings[i].replacement, 0, NULL);
       if (out != NULL)
-        g_string_assign (text, out);
+        {
+          if (map != NULL && map->len > 0
+              && !eligo_source_map_replace (map, compiled[i], text->str, out, spellings[i].replacement, spellings[i].eval))
+            g_array_set_size (map, 0);
+          g_string_assign (text, out);
+        }
     }
+}
+
+/**
+ * eligo_rule_normalize_spellings:
+ * @text: normalised criterion text, rewritten in place
+ *
+ * Rewrites the spellings of numbers, comparators and units that real
+ * records use into the forms the extractor's patterns read.
+ */
+void
+eligo_rule_normalize_spellings (GString *text)
+{
+  eligo_rule_normalize_spellings_mapped (text, NULL);
 }

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "eligo-rule-extractor.h"
+#include "eligo-rule-spans.h"
 
 G_BEGIN_DECLS
 
@@ -118,9 +119,11 @@ typedef enum
   FLAG_DROPPED      = 1 << 9,
   FLAG_INCLUSION    = 1 << 10, /* only read in inclusions */
   FLAG_COMPOUND     = 1 << 11, /* diagnosis with status or marker */
+  FLAG_USED         = 1 << 12, /* went into the rule */
 } AtomFlags;
 
-typedef struct
+typedef struct _Span Span;
+struct _Span
 {
   SpanType  type;
   int       start;
@@ -130,7 +133,8 @@ typedef struct
   Node     *node;       /* SPAN_ATOM */
   char     *symbol;     /* FLAG_DIAG, FLAG_STATUS */
   int       clause;
-} Span;
+  Span     *merged;     /* a diagnosis or status merged into that atom */
+};
 
 typedef struct
 {
@@ -155,8 +159,17 @@ typedef struct
   guint8             *covered;
   gboolean            partial;
   GString            *reason;
+  const char         *source;       /* the criterion's text as written */
+  GArray             *map;          /* of EligoSource, per byte of text; NULL: lost */
 } Reader;
 
+
+/* Where a byte of the normalised text came from in the criterion's text. */
+typedef struct
+{
+  int start;
+  int end;
+} EligoSource;
 
 typedef enum
 {
@@ -224,6 +237,22 @@ const EligoReaderPatterns *eligo_reader_patterns (void);
 GRegex      *eligo_extractor_compile          (const char *pattern);
 void         eligo_extractor_normalize        (const char *text,
                                                GString    *out);
+void         eligo_extractor_normalize_mapped (const char *text,
+                                               GString    *out,
+                                               GArray     *map);
+gboolean     eligo_source_map_replace         (GArray             *map,
+                                               GRegex             *regex,
+                                               const char         *before,
+                                               const char         *after,
+                                               const char         *replacement,
+                                               GRegexEvalCallback  eval);
+void         eligo_rule_normalize_spellings_mapped (GString   *text,
+                                                    GArray    *map);
+void         eligo_rule_spans_shift           (GArray     *to,
+                                               GArray     *from,
+                                               const char *text,
+                                               const char *piece,
+                                               gsize      *search_from);
 
 /* Nodes */
 Node        *eligo_node_new_leaf              (const char *text);

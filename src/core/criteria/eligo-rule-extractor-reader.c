@@ -773,6 +773,8 @@ eligo_reader_clear (Reader *reader)
   g_free (reader->covered);
   if (reader->reason != NULL)
     g_string_free (reader->reason, TRUE);
+  if (reader->map != NULL)
+    g_array_unref (reader->map);
 }
 
 /* @source (the text or the connector text) of top-level clause @top with
@@ -807,4 +809,3 @@ eligo_reader_sentence_of (Reader *reader,
     }
   return id;
 }
-

@@ -229,6 +229,62 @@ drop_conflicts (Reader *reader)
  * ..." somewhere else: the note usually allows exceptions. A note that
  * the splitter attached (a line opening with the same marker) is read. */
 
+/* Where, in the criterion's text, the words of the atom at normalised
+ * bytes [@start, @end) were: FALSE if the map was lost. Spaces at either
+ * end are left out. */
+static gboolean
+source_range (Reader *reader,
+              int     start,
+              int     end,
+              guint  *source_start,
+              guint  *source_end)
+{
+  int s, e;
+
+  if (reader->map == NULL || reader->source == NULL || (int) reader->map->len != reader->len
+      || start < 0 || end > reader->len || end <= start)
+    return FALSE;
+  s = g_array_index (reader->map, EligoSource, start).start;
+  e = g_array_index (reader->map, EligoSource, end - 1).end;
+  while (s < e && g_ascii_isspace (reader->source[s]))
+    s++;
+  while (e > s && g_ascii_isspace (reader->source[e - 1]))
+    e--;
+  if (e <= s)
+    return FALSE;
+  *source_start = s;
+  *source_end = e;
+  return TRUE;
+}
+
+/* The spans of the atoms that went into the rule, with what each read;
+ * a diagnosis or status merged into another is read as the merged one. */
+static GArray *
+collect_spans (Reader *reader)
+{
+  GArray *spans = eligo_rule_spans_new ();
+
+  for (guint i = 0; i < reader->atoms->len; i++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, i);
+      Span *read = atom->merged != NULL ? atom->merged : atom;
+      g_autoptr(GString) text = NULL;
+      Node *node;
+      guint s, e;
+
+      if (!(read->flags & FLAG_USED) || read->node == NULL || !source_range (reader, atom->start, atom->end, &s, &e))
+        continue;
+      node = atom_node (read);
+      text = g_string_new (NULL);
+      eligo_node_print (node, text, NODE_OR);
+      eligo_node_free (node);
+      eligo_rule_spans_add (spans, s, e, text->str);
+    }
+  if (spans->len == 0)
+    g_clear_pointer (&spans, g_array_unref);
+  return spans;
+}
+
 /* Joins the atoms @reader kept into the rule and says what it left unread. */
 EligoExtraction *
 eligo_rule_build (Reader *reader)
@@ -275,7 +331,10 @@ eligo_rule_build (Reader *reader)
               Span *atom = g_ptr_array_index (reader->atoms, i);
 
               if (!(atom->flags & (FLAG_DROPPED | FLAG_SEX_ALL)))
-                eligo_node_add (any, atom_node (atom));
+                {
+                  eligo_node_add (any, atom_node (atom));
+                  atom->flags |= FLAG_USED;
+                }
               atom->flags |= FLAG_DROPPED;
             }
           eligo_node_add (rule, any);
@@ -402,6 +461,7 @@ eligo_rule_build (Reader *reader)
           Span *atom = g_ptr_array_index (run, k);
 
           eligo_node_add (group, atom_node (atom));
+          atom->flags |= FLAG_USED;
           if (atom->flags & FLAG_PARTIAL)
             {
               reader->partial = TRUE;
@@ -450,6 +510,8 @@ eligo_rule_build (Reader *reader)
     EligoExtraction *extraction = eligo_reader_finish (reader, rule);
 
     eligo_node_free (rule);
+    if (extraction->rule != NULL)
+      extraction->spans = collect_spans (reader);
     return extraction;
   }
 }

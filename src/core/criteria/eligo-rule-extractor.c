@@ -230,9 +230,28 @@ static Patterns *patterns;
 
 /* Normalising */
 
+/* Appends @n bytes' sources to @map: each came from [@from, @to) of the
+ * text before. */
+static void
+map_add (GArray *map,
+         int     from,
+         int     to,
+         gsize   n)
+{
+  EligoSource source = { from, to };
+
+  if (map == NULL)
+    return;
+  for (gsize i = 0; i < n; i++)
+    g_array_append_val (map, source);
+}
+
+/* Normalises @text into @out; if @map is not %NULL, appends to it where
+ * in @text each byte of @out came from. */
 void
-eligo_extractor_normalize (const char *text,
-                           GString    *out)
+eligo_extractor_normalize_mapped (const char *text,
+                                  GString    *out,
+                                  GArray     *map)
 {
   static const struct { const char *from; const char *to; } replacements[] = {
     { "≤", "<=" }, { "≥", ">=" }, { "≦", "<=" }, { "≧", ">=" }, { "⩽", "<=" }, { "⩾", ">=" },
@@ -257,6 +276,7 @@ eligo_extractor_normalize (const char *text,
               if (strncmp (p, replacements[i].from, n) == 0)
                 {
                   g_string_append (out, replacements[i].to);
+                  map_add (map, p - text, p - text + n, strlen (replacements[i].to));
                   p += n;
                   replaced = TRUE;
                   break;
@@ -267,6 +287,7 @@ eligo_extractor_normalize (const char *text,
               const char *next = g_utf8_next_char (p);
 
               g_string_append_len (out, p, next - p);
+              map_add (map, p - text, next - text, next - p);
               p = next;
             }
           continue;
@@ -281,6 +302,7 @@ eligo_extractor_normalize (const char *text,
         {
           g_string_append_c (out, *p);
           g_string_append_c (out, '=');
+          map_add (map, p - text, p - text + 3, 2);
           p += 3;
           continue;
         }
@@ -288,8 +310,16 @@ eligo_extractor_normalize (const char *text,
         g_string_append_c (out, ' ');
       else
         g_string_append_c (out, g_ascii_tolower (*p));
+      map_add (map, p - text, p - text + 1, 1);
       p++;
     }
+}
+
+void
+eligo_extractor_normalize (const char *text,
+                           GString    *out)
+{
+  eligo_extractor_normalize_mapped (text, out, NULL);
 }
 
 static Patterns *
@@ -736,15 +766,25 @@ eligo_rule_extract (EligoCriterionKind  kind,
 
   reader.kind = kind;
   reader.text = g_string_sized_new (strlen (text) + 16);
-  eligo_extractor_normalize (text, reader.text);
-  eligo_rule_normalize_spellings (reader.text);
+  reader.source = text;
+  /* Where each byte of the text read came from, for the spans. */
+  reader.map = g_array_new (FALSE, FALSE, sizeof (EligoSource));
+  eligo_extractor_normalize_mapped (text, reader.text, reader.map);
+  eligo_rule_normalize_spellings_mapped (reader.text, reader.map);
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 
     if (plain != NULL)
-      g_string_assign (reader.text, plain);
+      {
+        if (reader.map->len > 0
+            && !eligo_source_map_replace (reader.map, patterns->not_limited, reader.text->str, plain, "\\1 ", NULL))
+          g_array_set_size (reader.map, 0);
+        g_string_assign (reader.text, plain);
+      }
   }
   reader.len = reader.text->len;
+  if (reader.map->len != reader.text->len)
+    g_clear_pointer (&reader.map, g_array_unref);
   reader.spans = g_ptr_array_new_with_free_func (eligo_span_free);
   reader.reason = g_string_new (NULL);
 
@@ -766,5 +806,7 @@ eligo_extraction_free (EligoExtraction *extraction)
     return;
   g_free (extraction->rule);
   g_free (extraction->reason);
+  if (extraction->spans != NULL)
+    g_array_unref (extraction->spans);
   g_free (extraction);
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever the splitter or the extractor reads a text differently:
  * the database re-derives the criteria of trials ruled by an older one. */
-#define ELIGO_RULE_EXTRACTOR_VERSION 1
+#define ELIGO_RULE_EXTRACTOR_VERSION 2
 
 /*
  * What the extractor read in one criterion's text.
@@ -26,11 +26,24 @@ G_BEGIN_DECLS
  * that covers only part of the criterion is marked partial: it can make the
  * criterion fail but never pass.
  */
+/*
+ * Where a part of the rule was read: bytes [start, end) of the criterion's
+ * text as given to eligo_rule_extract(), on character boundaries, and the
+ * atom of the rule read there ("ECOG 0-2" -> "ecog <= 2").
+ */
+typedef struct
+{
+  guint  start;
+  guint  end;
+  char  *atom;
+} EligoRuleSpan;
+
 typedef struct
 {
   char     *rule;     /* NULL: no rule, the criterion is for the nurse to review */
   gboolean  partial;
   char     *reason;   /* untranslated, for developers: why no rule or why partial */
+  GArray   *spans;    /* (nullable): of EligoRuleSpan, by start; only with a rule */
 } EligoExtraction;
 
 EligoExtraction *eligo_rule_extract      (EligoCriterionKind  kind,

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-rule-extractor.h"
 #include "eligo-screening.h"
 
 struct _EligoScreeningResult
@@ -397,6 +398,27 @@ eligo_criterion_to_json (EligoCriterion *criterion)
         json_array_add_string_element (variables, names[i]);
     }
   json_object_set_array_member (object, "variables", g_steal_pointer (&variables));
+
+  /* Where each part of the rule was read: byte offsets into "text". */
+  {
+    GArray *spans = eligo_criterion_get_spans (criterion);
+    const char *text = eligo_criterion_get_text (criterion);
+    g_autoptr(JsonArray) array = json_array_new ();
+
+    for (guint i = 0; spans != NULL && i < spans->len; i++)
+      {
+        EligoRuleSpan *span = &g_array_index (spans, EligoRuleSpan, i);
+        JsonObject *item = json_object_new ();
+        g_autofree char *words = g_strndup (text + span->start, span->end - span->start);
+
+        json_object_set_int_member (item, "start", span->start);
+        json_object_set_int_member (item, "end", span->end);
+        json_object_set_string_member (item, "text", words);
+        json_object_set_string_member (item, "atom", span->atom);
+        json_array_add_object_element (array, item);
+      }
+    json_object_set_array_member (object, "spans", g_steal_pointer (&array));
+  }
 
   if (eligo_criterion_get_origin (criterion) == ELIGO_ORIGIN_CURATED)
     {

@@ -246,6 +246,11 @@ static const char * const migrations[] = {
   "  match_key     TEXT NOT NULL,"
   "  PRIMARY KEY (revision, position)"
   ") WITHOUT ROWID;",
+
+  /* 5 -> 6: where each part of a criterion's rule was read in its text (a JSON
+   * array of [start, end, atom]); filled when the criteria are derived
+   * again by the extractor of this version. */
+  "ALTER TABLE trial_criteria ADD COLUMN spans TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ELIGO_DATABASE_SCHEMA_VERSION);

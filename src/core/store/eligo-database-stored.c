@@ -39,6 +39,7 @@
 #include "eligo-database-private.h"
 #include "eligo-import.h"
 #include "eligo-rule-extractor.h"
+#include "eligo-rule-spans.h"
 #include "eligo-trial-private.h"
 
 struct _EligoCriteriaWriter
@@ -85,8 +86,8 @@ _eligo_criteria_writer_new (EligoDatabase  *self,
       sqlite3_prepare_v2 (db,
                           "INSERT INTO trial_criteria (trial_id, position, criterion_id, kind, "
                           "number, subject, text, context, section, rule, partial, origin, "
-                          "variables, reason, match_key, extractor_version) VALUES "
-                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                          "variables, reason, match_key, extractor_version, spans) VALUES "
+                          "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                           -1, &writer->insert_row, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (db,
                           "SELECT id FROM criterion_rules WHERE rule = ? AND kind = ? AND partial = ?",
@@ -347,6 +348,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
       g_autofree char *key = eligo_criterion_dup_match_key (criterion);
       g_auto(GStrv) variables = NULL;
       g_autofree char *variables_text = NULL;
+      g_autofree char *spans = eligo_rule_spans_to_json (eligo_criterion_get_spans (criterion));
       gint64 id;
       guint32 id32;
 
@@ -379,6 +381,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
       bind_text_or_null (stmt, 14, eligo_criterion_get_reason (criterion));
       sqlite3_bind_text (stmt, 15, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 16, ELIGO_RULE_EXTRACTOR_VERSION);
+      bind_text_or_null (stmt, 17, spans);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _eligo_database_set_error (writer->database, error);
@@ -512,7 +515,7 @@ _eligo_database_load_criteria (EligoDatabase  *self,
 
   if (sqlite3_prepare_v2 (db,
                           "SELECT kind, number, subject, text, context, section, rule, partial, "
-                          "origin, reason, match_key FROM trial_criteria WHERE trial_id = ? "
+                          "origin, reason, match_key, spans FROM trial_criteria WHERE trial_id = ? "
                           "ORDER BY position",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -560,7 +563,23 @@ _eligo_database_load_criteria (EligoDatabase  *self,
           g_autoptr(EligoRule) rule = eligo_rule_parse (rule_text, NULL, &parse_error);
 
           if (rule != NULL)
-            eligo_criterion_set_rule (criterion, rule, sqlite3_column_int (stmt, 7) != 0, origin);
+            {
+              const char *spans = (const char *) sqlite3_column_text (stmt, 11);
+
+              eligo_criterion_set_rule (criterion, rule, sqlite3_column_int (stmt, 7) != 0, origin);
+              if (spans != NULL)
+                {
+                  g_autoptr(GError) spans_error = NULL;
+                  g_autoptr(GArray) read = eligo_rule_spans_from_json (spans, eligo_criterion_get_text (criterion),
+                                                                        &spans_error);
+
+                  /* Only where the rule came from is lost: the criterion stands. */
+                  if (read == NULL)
+                    g_message ("Stored spans of %s cannot be read: %s", eligo_criterion_get_id (criterion),
+                               spans_error->message);
+                  eligo_criterion_set_spans (criterion, read);
+                }
+            }
           else
             g_message ("Stored rule of %s cannot be read: %s", eligo_criterion_get_id (criterion),
                        parse_error->message);

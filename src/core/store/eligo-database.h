@@ -16,7 +16,7 @@
 
 G_BEGIN_DECLS
 
-#define ELIGO_DATABASE_SCHEMA_VERSION 5
+#define ELIGO_DATABASE_SCHEMA_VERSION 6
 
 #define ELIGO_DATABASE_ERROR (eligo_database_error_quark ())
 

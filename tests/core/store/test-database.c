@@ -48,7 +48,7 @@ query_text (const char *path,
   return value;
 }
 
-/* What version 5 added, the criteria a refresh replaced, taken away again. */
+/* What versions 5 and 6 added (the criteria a refresh replaced, the spans), taken away again. */
 #define UNDO_V5 "DROP TABLE criteria_history; DROP TABLE criteria_revisions; "
 
 /* What version 4 added, taken away again: a database as Eligo wrote it before. */

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "eligo-database.h"
+#include "eligo-rule-spans.h"
 #include "eligo-test-utils.h"
 
 static void
@@ -43,6 +44,13 @@ assert_same_criteria (GPtrArray *stored,
       g_assert_cmpint (eligo_criterion_get_origin (a), ==, eligo_criterion_get_origin (b));
       g_assert_cmpstr (eligo_criterion_get_reason (a), ==, eligo_criterion_get_reason (b));
       g_assert_cmpstr (key_a, ==, key_b);
+      /* Where each part of the rule was read survives the store. */
+      {
+        g_autofree char *spans_a = eligo_rule_spans_to_json (eligo_criterion_get_spans (a));
+        g_autofree char *spans_b = eligo_rule_spans_to_json (eligo_criterion_get_spans (b));
+
+        g_assert_cmpstr (spans_a, ==, spans_b);
+      }
     }
 }
 
