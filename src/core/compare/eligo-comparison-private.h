@@ -73,4 +73,21 @@ char         *_eligo_comparison_sources_meaning    (GPtrArray                   
                                                     const EligoVariable * const *variables);
 gboolean      _eligo_comparison_cells_differ       (EligoComparisonRow          *row);
 
+EligoComparisonRow *_eligo_comparison_row_new            (EligoComparisonSection       section,
+                                                          const char                  *key,
+                                                          const char                  *label,
+                                                          guint                        n_cells);
+gboolean            _eligo_comparison_row_is_empty       (EligoComparisonRow          *row);
+
+void                _eligo_comparison_build_rows         (EligoComparison             *self);
+
+void                _eligo_comparison_collect_measure    (const EligoVariable         *variables,
+                                                          guint                        n_variables,
+                                                          guint                        first,
+                                                          gboolean                    *used,
+                                                          const EligoVariable        **measure);
+EligoComparisonRow *_eligo_comparison_build_variable_row (EligoComparison             *self,
+                                                          const EligoVariable * const *measure);
+void                _eligo_comparison_update_verdicts    (EligoComparison             *self);
+
 G_END_DECLS
