@@ -16,6 +16,24 @@
 
 G_BEGIN_DECLS
 
+struct _EligoFhirFacts
+{
+  GObject    parent_instance;
+
+  char      *id;
+  GDate      as_of;
+  guint      window_days;
+  char      *deceased;
+
+  GPtrArray *facts;   /* EligoFhirItem */
+  GPtrArray *stale;
+  GPtrArray *unused;
+};
+
+GQuark          _eligo_fhir_patient_facts_quark (void);
+int             _eligo_fhir_compare_items     (gconstpointer   a,
+                                               gconstpointer   b);
+
 EligoFhirItem  *_eligo_fhir_item_new          (const char     *variable);
 void            _eligo_fhir_item_free         (EligoFhirItem  *item);
 EligoFhirItem  *_eligo_fhir_item_copy         (const EligoFhirItem *item);
