@@ -204,8 +204,8 @@ contact_row_new (JsonObject *contact)
   if (name != NULL)
     gtk_box_append (GTK_BOX (row), _eligo_row_title_new (name, NULL, NULL));
 
-  if (_eligo_string_member (contact, "phone") != NULL && _eligo_string_member (contact,
-                                                                               "phoneExt") != NULL)
+  if (_eligo_string_member (contact, "phone") != NULL &&
+      _eligo_string_member (contact, "phoneExt") != NULL)
     /* Translators: a phone number and its extension */
     phone = g_strdup_printf (_("%s, extension %s"),
                              _eligo_string_member (contact, "phone"),
