@@ -41,6 +41,7 @@ static const EligoVariable variables[] = {
   BOOL ("childbearing_potential", DEMOGRAPHICS, NC_("variable", "Woman of childbearing potential")),
   BOOL ("contraception_agreed", DEMOGRAPHICS, NC_("variable", "Agrees to effective contraception")),
   BOOL ("informed_consent", DEMOGRAPHICS, NC_("variable", "Informed consent signed")),
+  BOOL ("able_to_comply", DEMOGRAPHICS, NC_("variable", "Willing and able to comply with the study’s visits and procedures")),
 
   /* Performance status and prognosis */
   NUM ("ecog", PERFORMANCE, NC_("variable", "ECOG performance status"), NULL, 0, 5),
@@ -63,6 +64,7 @@ static const EligoVariable variables[] = {
 
   /* Treatment history */
   BOOL ("prior_car_t", TREATMENT, NC_("variable", "Prior CAR-T therapy")),
+  BOOL ("prior_cd19_car_t", TREATMENT, NC_("variable", "Prior CD19-directed CAR-T therapy")),
   NUM ("months_since_car_t", TREATMENT, NC_("variable", "Time since last CAR-T infusion"), N_("months"), 0, 600),
   BOOL ("car_t_persistence_lost", TREATMENT, NC_("variable", "CAR-T cells no longer detectable")),
   BOOL ("prior_hsct", TREATMENT, NC_("variable", "Prior allogeneic HSCT")),
@@ -75,6 +77,10 @@ static const EligoVariable variables[] = {
   BOOL ("systemic_steroids", TREATMENT, NC_("variable", "On systemic corticosteroids")),
   BOOL ("gvhd_active", TREATMENT, NC_("variable", "Active GVHD (acute II–IV or extensive chronic)")),
   NUM ("other_malignancy_years", TREATMENT, NC_("variable", "Years since another malignancy was active"), N_("years"), 0, 120),
+  BOOL ("other_malignancy_active", TREATMENT, NC_("variable", "Another malignancy active now")),
+  NUM ("months_since_hsct", TREATMENT, NC_("variable", "Time since last allogeneic HSCT"), N_("months"), 0, 1200),
+  BOOL ("in_other_trial", TREATMENT, NC_("variable", "Taking part in another interventional trial")),
+  BOOL ("hypersensitivity_study_drug", TREATMENT, NC_("variable", "Hypersensitivity to a study drug or its components")),
 
   /* Laboratory values */
   DER ("creatinine_x_uln", LABORATORY, NC_("variable", "Creatinine"), N_("× ULN"), 0, 50,
