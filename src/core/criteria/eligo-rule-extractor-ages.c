@@ -123,6 +123,10 @@ eligo_rule_qualify_sex (EligoCriterionKind  kind,
 /* "aged >= 12 weeks": a number in another unit is not an age in years. */
 #define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
 
+#define PERF_SCALE(n) "(?<" n ">karnofsky|kps|lansky)(?:\\s*\\((?:kps|lps)\\))?(?:\\s+(?:performance status|performance|play[- ]performance|play score|play|score|scale|status|ps))*"
+#define PERF_AGE(op, num) "\\(?\\s*(?:(?:for|in|if)\\s+)?(?:(?:patients?|participants?|subjects?|children|those)\\s+)?(?:who are\\s+)?(?:aged?\\s+)?" \
+  OPRE (op) WS "(?<" num ">\\d+)\\s*(?:years?)?(?:\\s+(?:old|of age))?(?:\\s+at the time of [a-z/ ]{1,30}?)?\\s*\\)?"
+
 static const Matcher matchers[] = {
   /* Conditions that restrict the atom next to them to some patients. */
   { K_COND, "age|year",
@@ -167,6 +171,17 @@ static const Matcher matchers[] = {
     "\\b(?:life expectancy|expected survival(?: time)?|estimated survival(?: time)?|survival expectancy|expect(?:ed)? time of surviv[a-z]*|expected to survive)"
     "[^.;<>=\\d]{0,60}?" OPRE ("op") WS NUMRE ("num") "\\s*(?:\\(\\d+\\)\\s*)?(?<unit>days?|weeks?|months?|years?)\\b" },
 
+
+  /* Performance by age: "Karnofsky (for patients > 12 years of age) or
+   * Lansky (for patients <= 12 years of age) >= 50%", "Lansky >= 50 for
+   * patients <= 16 years old and Karnofsky >= 50% for patients > 16": each
+   * limit for its own age group, the two groups meeting at one age. */
+  { K_PERF_AGE, "karnofsky|kps|lansky",
+    "\\b" PERF_SCALE ("s1") "\\s*" PERF_AGE ("op1", "a1") "\\s*(?:or|,|;|and)\\s*" PERF_SCALE ("s2") "\\s*" PERF_AGE ("op2", "a2")
+    "\\s*(?:performance status|score|of)?\\s*" OPRE ("opx") WS "(?<x>\\d+)\\s*%?" },
+  { K_PERF_AGE, "karnofsky|kps|lansky",
+    "\\b" PERF_SCALE ("s1") "\\s*(?:of\\s+)?" OPRE ("opx") WS "(?<x>\\d+)\\s*%?\\s*" PERF_AGE ("op1", "a1") "\\s*(?:,|;|and|or)\\s*"
+    PERF_SCALE ("s2") "\\s*(?:of\\s+)?" OPRE ("opy") WS "(?<y>\\d+)\\s*%?\\s*" PERF_AGE ("op2", "a2") },
 };
 
 /* A range of months or years becomes years. */
@@ -365,6 +380,58 @@ build_perf (Reader     *reader,
   return eligo_leaf_compare (karnofsky ? "karnofsky" : "lansky", op, value);
 }
 
+/* "(age_years < 16 and lansky >= 50) or (age_years >= 16 and karnofsky >= 50)",
+ * or NULL unless the two age groups meet at one age, Lansky the younger. */
+static Node *
+build_perf_age (GMatchInfo *info)
+{
+  g_autofree char *s1 = eligo_match_fetch (info, "s1");
+  g_autofree char *s2 = eligo_match_fetch (info, "s2");
+  g_autofree char *op1_str = eligo_match_fetch (info, "op1");
+  g_autofree char *op2_str = eligo_match_fetch (info, "op2");
+  g_autofree char *a1_str = eligo_match_fetch (info, "a1");
+  g_autofree char *a2_str = eligo_match_fetch (info, "a2");
+  g_autofree char *opx_str = eligo_match_fetch (info, "opx");
+  g_autofree char *x_str = eligo_match_fetch (info, "x");
+  g_autofree char *opy_str = eligo_match_fetch (info, "opy");
+  g_autofree char *y_str = eligo_match_fetch (info, "y");
+  const char *var1 = g_str_equal (s1, "lansky") ? "lansky" : "karnofsky";
+  const char *var2 = g_str_equal (s2, "lansky") ? "lansky" : "karnofsky";
+  Op op1 = eligo_parse_op (op1_str);
+  Op op2 = eligo_parse_op (op2_str);
+  Op opx = eligo_parse_op (opx_str);
+  Op opy = opx;
+  double a1, a2, x, y;
+  Node *node, *group;
+
+  if (g_str_equal (var1, var2) || !eligo_parse_number (a1_str, &a1) || !eligo_parse_number (a2_str, &a2) ||
+      a1 != a2 || opx == OP_NONE || !eligo_parse_number (x_str, &x))
+    return NULL;
+  y = x;
+  if (y_str != NULL)
+    {
+      opy = eligo_parse_op (opy_str);
+      if (opy == OP_NONE || !eligo_parse_number (y_str, &y))
+        return NULL;
+    }
+  if (!((op1 == OP_LT && op2 == OP_GE) || (op1 == OP_LE && op2 == OP_GT) ||
+        (op1 == OP_GE && op2 == OP_LT) || (op1 == OP_GT && op2 == OP_LE)))
+    return NULL;
+  if (g_str_equal (var1, "lansky") != (op1 == OP_LT || op1 == OP_LE))
+    return NULL;
+
+  node = eligo_node_new_group (NODE_OR);
+  group = eligo_node_new_group (NODE_AND);
+  eligo_node_add (group, eligo_leaf_compare ("age_years", op1, a1));
+  eligo_node_add (group, eligo_leaf_compare (var1, opx, x));
+  eligo_node_add (node, group);
+  group = eligo_node_new_group (NODE_AND);
+  eligo_node_add (group, eligo_leaf_compare ("age_years", op2, a2));
+  eligo_node_add (group, eligo_leaf_compare (var2, opy, y));
+  eligo_node_add (node, group);
+  return node;
+}
+
 static Node *
 read_ages (Reader        *reader,
            const Matcher *m,
@@ -404,6 +471,11 @@ read_ages (Reader        *reader,
 
     case K_LIFE:
       node = build_life (info);
+      break;
+
+    case K_PERF_AGE:
+      node = build_perf_age (info);
+      *flags = FLAG_OWN_GROUPS;
       break;
 
     default:

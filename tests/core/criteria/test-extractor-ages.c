@@ -179,7 +179,7 @@ static const Wording wordings[] = {
     "Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ "
     "50% for patients who are > 16 years old.",
     NULL,
-    "partial: lansky >= 50 or karnofsky >= 50" },
+    "rule: age_years <= 16 and lansky >= 50 or age_years > 16 and karnofsky >= 50" },
   /* NCT05309213 */
   { I,
     "ECOG performance status of 0 or 1(age ≥ 16 years) or Lansky (age < 16 years) "
@@ -290,6 +290,32 @@ static const Wording wordings[] = {
     "Patient between 1 and 10 years of age",
     NULL,
     "rule: age_years >= 1 and age_years < 11" },
+
+  /* Performance by age (issue 12): each limit for its own age group;
+   * groups that do not meet at one age, or an age not stated, are not read. */
+  /* NCT05751044 */
+  { I,
+    "Performance status: Karnofsky performance status (for patients >12 years of age) or Lansky Play "
+    "score (for patients ≤12 years of age) ≥ 50% (Appendix I).",
+    NULL,
+    "rule: age_years > 12 and karnofsky >= 50 or age_years <= 12 and lansky >= 50" },
+  /* NCT05645718 */
+  { I,
+    "Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ 50% for "
+    "patients who are > 16 years old.",
+    NULL,
+    "rule: age_years <= 16 and lansky >= 50 or age_years > 16 and karnofsky >= 50" },
+  /* NCT04714372 */
+  { I,
+    "Karnofsky performance status of 80-100% for 16 years and older or Lansky Play Score of 80-100 "
+    "for ≥12 and < 16 years of age",
+    NULL,
+    "review" },
+  /* NCT05304754 */
+  { I,
+    "iv. Karnofsky or Lansky Index (depending on the patient's age) ≥ 50;",
+    NULL,
+    "review" },
 };
 
 static void
