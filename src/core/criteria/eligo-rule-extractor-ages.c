@@ -133,10 +133,19 @@ static const Matcher matchers[] = {
     "\\(\\s*(?:(?:for|if|when)\\s+(?:patients?\\s+|subjects?\\s+|children\\s+|those\\s+)?(?:who are\\s+)?(?:aged?\\s+)?|(?:patients?|subjects?|children|those)\\s+(?:aged?\\s+)?|aged?\\s+)"
     OPRE ("op") WS "\\d+\\s*(?:years?|yrs?)?(?:\\s+(?:old|of age))?[^)]{0,60}\\)" },
   { K_COND, "for|if|when",
-    "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
+    "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants|individuals|people|persons|women|men|girls|boys)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
     "(?:\\s*(?:years?\\s+)?(?:and|to|-)\\s*(?:" OPRE ("op2") "\\s*)?\\d+)?\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
 
   { K_COND, "male|female|men|women", "\\b(?:in|for)\\s+(?:males?|females?|men|women)\\b|\\b(?:males?|females?)\\s*:" },
+
+  /* Ages that are not the patient's now: a relative's ("sudden death under
+   * 40 years of age in first-degree relatives"), or an age in a woman's
+   * menopause definition ("no menstruation for 12 months at the age > 50"). */
+  { K_MASK, "relative|death|died",
+    "\\b(?:death|deaths|died)\\s+(?:under|before|below|at|<)\\s*(?:the\\s+age\\s+of\\s+)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?|"
+    "\\b(?:under|before|below)\\s+(?:the\\s+age\\s+of\\s+)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?\\s+in\\s+(?:a\\s+)?(?:first|second)[- ]degree\\s+relatives?" },
+  { K_MASK, "menstruat|menopaus|amenorrh",
+    "^(?=[\\s\\S]*?(?:menstruat|menopaus|amenorrh))[\\s\\S]*?\\Kat\\s+(?:the\\s+)?age\\s*(?:of\\s+)?(?:[<>]=?\\s*)?\\d+\\s*(?:years?)?(?:\\s+old)?" },
 
   /* Age. */
   { K_AGE_RANGE, "year|month|age",

@@ -125,6 +125,7 @@ typedef struct
   GRegex *cns_admitted;
   GRegex *cns_narrower;
   GRegex *history;
+  GRegex *malignant;
 } FamilyPatterns;
 
 static const FamilyPatterns *
@@ -145,6 +146,9 @@ disease_patterns (void)
                                                 "(?:eligible|allowed|permitted|acceptable)\\b");
       p.cns_narrower = eligo_extractor_compile ("\\b(?:uncontrolled|symptomatic|neurolog[a-z]*|requiring|with signs)\\b");
       p.history = eligo_extractor_compile ("\\b(?:history|prior|previous|past)\\b");
+      p.malignant = eligo_extractor_compile ("leuk|lymphom|myelom|lymphoblast|myeloid|myelodysplas|\\ball\\b|\\baml\\b|\\bmpal\\b|"
+                                             "\\bmds\\b|\\bcll\\b|\\bcml\\b|blast|malignan|cancer|tumou?r|carcinom|neoplas|"
+                                             "sarcom|\\bdisease\\b");
       g_once_init_leave (&initialized, 1);
     }
 
@@ -356,6 +360,13 @@ static gboolean
 check_disease (Reader *reader,
                Span   *atom)
 {
+      /* A status word alone is the leukemia's only where the text is about
+       * it or another malignancy ("refractory chronic cluster headache"). */
+      if ((atom->flags & FLAG_STATUS) && !g_regex_match (disease_patterns ()->malignant, reader->text->str, 0, NULL))
+        {
+          eligo_reader_drop_atom (reader, atom, "the status of another disease");
+          return TRUE;
+        }
       if (eligo_atom_is (atom, "cns_disease"))
         {
           /* About CNS leukemia, or narrower than any active CNS disorder. */

@@ -49,8 +49,8 @@ static const Matcher matchers[] = {
   { K_WINDOW, "car", "\\b(?:received|receiving|receipt of|prior|previous)\\s+car(?:[- ]?t\\b(?:[- ]cells?)?|(?=\\s+(?:cell|therap|treatment|infusion|immunotherap|product)))(?:\\s+(?:therapy|infusion|treatment))?\\s+"
     WITHIN NUMRE ("num") "\\s*(?<unit>months?|years?|weeks?|days?)\\b", "months_since_car_t", "months" },
   { K_WINDOW, "malignan|cancer|tumo",
-    "\\b(?:other|another|prior|previous|second|secondary|history of)\\s+(?:[a-z]+\\s+){0,2}?(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)[^.;()]{0,40}?"
-    WITHIN NUMRE ("num") "\\s*(?<unit>years?)\\b", "other_malignancy_years", "years" },
+    "\\b(?:other|another|prior|previous|second|secondary|history of)\\s+(?:[a-z]+\\s+){0,2}?(?:malignanc(?:y|ies)|cancers?|tumou?rs?|neoplasms?)"
+    "(?:(?!requir|treat|need|therap|system)[^.;()]){0,40}?" WITHIN NUMRE ("num") "\\s*(?<unit>years?)\\b", "other_malignancy_years", "years" },
   { K_WINDOW, "malignan|cancer|tumo",
     "\\b" WITHIN NUMRE ("num") "\\s*(?<unit>years?)\\s*,?\\s*(?:[a-z]+\\s+){0,4}?(?:had|have|has|with)\\s+(?:an?\\s+)?(?:other|another|prior|second)\\s+(?:malignanc(?:y|ies)|cancers?|tumou?rs?)",
     "other_malignancy_years", "years" },

@@ -35,7 +35,7 @@
 static const Matcher matchers[] = {
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
-    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
+    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?![a-z])(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
     "(?<!or )(?<!and )(?<!/)acquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\((?:aids)?[^()]{0,30}\\))?)"
     "(?:\\s+(?:infection|antibody|antibodies|ab|serology|seropositivity))*(?:\\s+(?:test|testing))?(?:\\s*(?<neg>negative)|\\s*(?:positive|positivity|affected))?", "hiv_positive" },
   { K_BOOL, "hbsag|surface antigen",
@@ -64,7 +64,13 @@ static const Matcher matchers[] = {
     "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)"
     "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))|"
     "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
-  { K_BOOL, "autoimmune|auto-immune", "\\b(?:active\\s+)?auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  /* autoimmune_disease is an active one needing therapy: any other mention
+   * ("has autoimmune disease", "history of") is wider, the atom partial. */
+  { K_BOOL, "autoimmune|auto-immune", "\\bactive\\s+auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  { K_BOOL_PARTIAL, "autoimmune|auto-immune", "\\bauto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  /* "CTCAE > grade 2 active infection": only some active infections. */
+  { K_MASK, "grade", "(?:[<>]=?\\s*)grade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:clinically significant\\s+)?(?:active\\s+)?infections?|"
+    "\\bgrade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:or (?:higher|greater|above)\\s+)?(?:clinically significant\\s+)?(?:active\\s+)?infections?" },
   { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
   { K_BOOL, "coagulation|dic", "\\b(?:disseminated|diffuse) intravascular coagulation(?:\\s*\\(dic\\))?|\\bdic\\b", "dic" },
   { K_BOOL, "diabetes", "\\b(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },

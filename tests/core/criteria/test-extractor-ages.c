@@ -316,6 +316,27 @@ static const Wording wordings[] = {
     "iv. Karnofsky or Lansky Index (depending on the patient's age) ≥ 50;",
     NULL,
     "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT02856893: The age is the relatives'. */
+  { E,
+    "Any factors that increase the risk of QTc prolongation or risk of arrhythmic events such as "
+    "heart failure, hypokalaemia, congenital long QT syndrome family history of long QT syndrome, or "
+    "unexplained sudden death under 40 years of age in first-degree relatives or any concomitant "
+    "medication known to prolong the QT interval.",
+    NULL,
+    "review" },
+  /* NCT02795884: An age in a menopause definition. */
+  { E,
+    "With no menstruation at least for 12 months, at the age >50 years old, or",
+    NULL,
+    "review" },
+  /* NCT04431453: The age says for whom the Schwartz formula is used. */
+  { E,
+    "Estimated glomerular filtration rate (eGFR) < 30 mL/min/1.73m^2 using Schwartz formula for "
+    "individuals ≥ 1 year of age.",
+    NULL,
+    "review" },
 };
 
 static void

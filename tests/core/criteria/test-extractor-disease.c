@@ -406,6 +406,18 @@ static const Wording wordings[] = {
     "Patients with active, uncontrolled central nervous system (CNS) leukemia will not be eligible",
     NULL,
     "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT05857098: Refractory cluster headache is no leukemia status. */
+  { I,
+    "Adult patients (age : 18-70 years-old) suffering from refractory chronic cluster headache",
+    NULL,
+    "partial: age_years >= 18 and age_years < 71" },
+  /* NCT02081482: Refractory to what? No malignancy in the text. */
+  { I,
+    "refractory in who a treatment by ONS have been indicated",
+    NULL,
+    "review" },
 };
 
 static void

@@ -394,6 +394,15 @@ static const Wording wordings[] = {
     "fully recovered.",
     NULL,
     "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT05463224: A malignancy that required systemic treatment within 2 years: narrower than any. */
+  { E,
+    "Any concurrent and/or other active malignancy that has required systemic treatment within 2 "
+    "years of first dose of study drug. (allowed for participation if investigator decided that "
+    "previous malignancy is cured and not need for any additional treatment)",
+    NULL,
+    "review" },
 };
 
 static void

@@ -614,6 +614,23 @@ static const Wording wordings[] = {
     "this study, she should inform her treating physician immediately.",
     NULL,
     "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT03924700: HIVD is a herniated intervertebral disc, not HIV. */
+  { I,
+    "patients who has radiating pain (VAS >=40) on lower extremities with HIVD",
+    NULL,
+    "review" },
+  /* NCT05299762: Any autoimmune disease is wider than an active one needing therapy. */
+  { E,
+    "Has autoimmune disease",
+    NULL,
+    "partial: autoimmune_disease" },
+  /* NCT02795884: Only infections above grade 2. */
+  { E,
+    "CTCAE> grade 2 clinically significant active infection",
+    NULL,
+    "review" },
 };
 
 static void
