@@ -138,6 +138,14 @@ static const Matcher matchers[] = {
 
   { K_COND, "male|female|men|women", "\\b(?:in|for)\\s+(?:males?|females?|men|women)\\b|\\b(?:males?|females?)\\s*:" },
 
+  /* The age at onset or diagnosis ("first symptoms of cluster headache
+   * from <= 60 years of age") is not the age now. */
+  { K_MASK, "onset|symptom|diagnos",
+    "\\b(?:onset|first symptoms?|symptom onset|diagnosed|diagnosis)\\b[^.;]{0,60}?\\b(?:from|at|before|after|by)\\s+(?:the\\s+age\\s+of\\s+)?"
+    "(?:[<>]=?\\s*)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
+  /* "(for Puerto Rico residents, you must be 21 years or older)": a
+   * parenthesis that opens with "for" says for whom. */
+  { K_COND, "(for", "\\(\\s*for\\s+(?!example|instance|details|more|further|the purpose)[^()]{1,80}\\)" },
   /* Ages that are not the patient's now: a relative's ("sudden death under
    * 40 years of age in first-degree relatives"), or an age in a woman's
    * menopause definition ("no menstruation for 12 months at the age > 50"). */
@@ -160,7 +168,9 @@ static const Matcher matchers[] = {
     "(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
   { K_AGE_OP, "year", "^" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?)\\s*$" },
   { K_AGE_DIR, "over|under|older|younger",
-    "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num") "\\s*(?<unit>years?)\\s*(?:old|of age)?" },
+    "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num")
+    /* "restoration over one year": a single year is a duration unless "old". */
+    "(?!\\s*year\\b(?!\\s*(?:old|of age)))\\s*(?<unit>years?)\\s*(?:old|of age)?" },
   { K_AGE_OLDER, "older|over|above",
     "\\b(?:(?<aged>aged?)\\s+)?" NUMRE ("num") "\\s*(?:(?<years>years?)\\s*)?(?:(?<ofage>of age|old)\\s*)?(?:or|and)\\s+(?<dir>older|over|above)\\b" },
 
@@ -524,6 +534,38 @@ eligo_rule_ages_drop_signers (Reader *reader)
       }
 }
 
+/* "Children aged 5-8 years must have received ...": the age says whom a
+ * requirement is for, not who is eligible. */
+static gboolean
+check_ages (Reader *reader,
+            Span   *atom)
+{
+  static GRegex *before, *after;
+  static gsize initialized = 0;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  int from, to;
+
+  if (reader->kind != ELIGO_CRITERION_INCLUSION || !(atom->flags & FLAG_AGE))
+    return FALSE;
+  if (g_once_init_enter (&initialized))
+    {
+      before = eligo_extractor_compile ("\\b(?:children|patients|participants|subjects|those|girls|boys|women|men|adolescents)\\s+(?:aged?\\s+|of\\s+)?$");
+      after = eligo_extractor_compile ("^\\s*(?:years?\\s*)?(?:old\\s+|of age\\s+)?(?:must|should|need|needs|will need|are required|is required)\\b");
+      g_once_init_leave (&initialized, 1);
+    }
+  from = eligo_char_boundary (reader->text->str, reader->len, atom->start - 40);
+  to = eligo_char_boundary (reader->text->str, reader->len, atom->end + 40);
+  head = g_strndup (reader->text->str + from, atom->start - from);
+  tail = g_strndup (reader->text->str + atom->end, to - atom->end);
+  if (g_regex_match (before, head, 0, NULL) && g_regex_match (after, tail, 0, NULL))
+    {
+      eligo_reader_drop_atom (reader, atom, "the age says whom a requirement is for");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 const EligoFamily eligo_rule_family_ages = {
-  "ages and performance", matchers, G_N_ELEMENTS (matchers), read_ages, NULL,
+  "ages and performance", matchers, G_N_ELEMENTS (matchers), read_ages, check_ages,
 };

@@ -129,6 +129,7 @@ static const Matcher matchers[] = {
 typedef struct
 {
   GRegex *steroid_dose;
+  GRegex *past;
 } FamilyPatterns;
 
 static const FamilyPatterns *
@@ -139,6 +140,7 @@ history_patterns (void)
 
   if (g_once_init_enter (&initialized))
     {
+      p.past = eligo_extractor_compile ("\\b(?:history of|prior|previous(?:ly)?|ever|past)\\b");
       p.steroid_dose = eligo_extractor_compile ("\\b\\d+(?:\\.\\d+)?\\s*(?:mg|mcg|ug)\\b|\\bdos(?:e|es|age|ing)\\b|\\bequivalent\\b|\\bphysiologic");
       g_once_init_leave (&initialized, 1);
     }
@@ -238,6 +240,10 @@ static gboolean
 check_history (Reader *reader,
                Span   *atom)
 {
+      /* "History of using systemic steroids": the past too, not only now. */
+      if (eligo_atom_is (atom, "systemic_steroids")
+          && g_regex_match (history_patterns ()->past, reader->text->str, 0, NULL))
+        atom->flags |= FLAG_PARTIAL;
       /* A dose threshold: only high doses count, not any systemic steroid. */
       if (eligo_atom_is (atom, "systemic_steroids")
           && g_regex_match (history_patterns ()->steroid_dose, reader->text->str, 0, NULL))

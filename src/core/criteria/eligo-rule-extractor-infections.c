@@ -62,7 +62,12 @@ static const Matcher matchers[] = {
   { K_BOOL, "infect|sepsis|septic",
     "\\b(?:(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic)(?:\\s*(?:,|or|and|and/or)?\\s*(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic))*\\s+)"
     "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)"
-    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))|"
+    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))"
+    /* Not one that needs systemic therapy, nor one in one place ("in the
+     * lumbar spine"): only some active infections. */
+    "(?!\\s+(?:requiring|that requires?|which requires?|needing|in need of)\\b)"
+    "(?!\\s+(?:in|at|on|of)\\s+(?!(?:the\\s+)?(?:past|last|previous|preceding|prior|opinion|investigator|any|screening|baseline|time|"
+    "enrol+ment|randomi[sz]ation|study|registration|entry|inclusion|day|date|start|least)\\b|\\d)[a-z])|"
     "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
   /* autoimmune_disease is an active one needing therapy: any other mention
    * ("has autoimmune disease", "history of") is wider, the atom partial. */

@@ -337,6 +337,33 @@ static const Wording wordings[] = {
     "individuals ≥ 1 year of age.",
     NULL,
     "review" },
+  /* NCT04688775: The age at the first symptoms is not the age now. */
+  { I,
+    "The participant has a medical history of first symptoms of cluster headache from ≤60 years of "
+    "age.",
+    NULL,
+    "review" },
+  /* NCT02967393: The age says whom the vaccine requirement is for. */
+  { I,
+    "Children aged 5-8 years must have received at least 2 doses of seasonal trivalent or "
+    "quadrivalent influenza vaccine prior to the current influenza season. Children 9-11 years must "
+    "have received at least 1 dose of seasonal trivalent or quadrivalent influenza vaccine prior to "
+    "the current influenza season.",
+    NULL,
+    "review" },
+  /* NCT03840928: The age in "(for Puerto Rico residents ...)" is for them only. */
+  { I,
+    "The Registry is only intended at this time for residents of the United States and United States "
+    "territories and Canada who are nineteen (19) years or older (for Puerto Rico residents, you "
+    "must be 21 years or older to participate).",
+    NULL,
+    "review" },
+  /* NCT00936338: "Over one year" is a duration. */
+  { E,
+    "(4) missing teeth and/or a removable denture but having a fixed partial denture restoration "
+    "over one year.",
+    NULL,
+    "review" },
 };
 
 static void

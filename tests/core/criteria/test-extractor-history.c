@@ -403,6 +403,11 @@ static const Wording wordings[] = {
     "previous malignancy is cured and not need for any additional treatment)",
     NULL,
     "review" },
+  /* NCT06367855: A history of systemic steroids is wider than steroids now. */
+  { E,
+    "History of using systemic steroids.",
+    NULL,
+    "partial: systemic_steroids" },
 };
 
 static void

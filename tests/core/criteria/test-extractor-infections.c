@@ -631,6 +631,24 @@ static const Wording wordings[] = {
     "CTCAE> grade 2 clinically significant active infection",
     NULL,
     "review" },
+  /* NCT05078931: An active infection requiring systemic therapy is only some. */
+  { E,
+    "Has an active infection requiring systemic therapy.",
+    NULL,
+    "review" },
+  /* NCT06359470: An active infection in the lumbar spine is only some. */
+  { E,
+    "bilateral and multilevel disc prolapse, sequestrated , migrated and disc herniation defined by "
+    "MRI , acute onset of pain (pain less than three months), presence of active infection in the "
+    "lumbar spine, any spinal deformities e.g., moderate, or severe scoliosis deformity (Cobb angle "
+    "≥ 25°), postoperative cases, Cauda equine lesion, the presence of any comorbidities, history of "
+    "patients who suffered from cancer, unexplained weight loss, immunosuppression, prolonged use of "
+    "steroids, intravenous drug use, urinary tract infection, pain that is increased or unrelieved "
+    "by rest, fever, significant trauma related to age, bladder or bowel incontinence, urinary "
+    "retention (with overflow incontinence), saddle anesthesia, loss of anal sphincter tone, major "
+    "motor weakness in lower extremities, fever, and vertebral tenderness",
+    NULL,
+    "review" },
 };
 
 static void
