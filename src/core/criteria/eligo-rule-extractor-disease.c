@@ -81,17 +81,17 @@ static const Matcher matchers[] = {
   { K_LEAF_INCL, "relaps|refractory|r/r",
     "\\b(?<!newly diagnosed, )(?<!newly diagnosed or )(?:(?:relapsed?|refractory)\\s*(?:or|and/or|/)\\s*(?:relapsed?|refractory)(?:\\s*\\(r/r\\))?|r\\s*/\\s*r)\\s+(?=" DIAGRE ")"
     "(?![^.;]*\\b(?:including|includes?|as well as|or (?:mrd|minimal|measurable))\\b)", "disease_status in (relapsed, refractory)" },
-  /* CNS status of the leukemia (1: no blasts in the CSF; 2: blasts with
-   * < 5 WBC/uL; 3: >= 5 WBC/uL with blasts, or clinical signs). "CNS
-   * leukemia" or "involvement" is CNS-3 for some trials and CNS-2 or 3 for
-   * others: read as CNS-3, partial. Whole criteria only: any qualifier
-   * ("uncontrolled", "symptomatic", "progressive") narrows it. */
+  /* Overt CNS leukemia, CNS-3 (>= 5 WBC/uL in the CSF with blasts, or
+   * clinical signs). "CNS leukemia" or "involvement" is CNS-3 for some
+   * trials and CNS-2 or 3 for others: read as CNS-3, partial. Whole
+   * criteria only: any qualifier ("uncontrolled", "symptomatic",
+   * "progressive") narrows it. */
   { K_LEAF_EXCL, "cns|central nervous",
     "^(?:(?:patients?|participants?|subjects?)\\s+(?:with|who have)\\s+|presence of\\s+|evidence of\\s+|history of\\s+)?(?:(?:known|active|current)\\s+)*"
     "(?:(?:central nervous system|cns)(?:\\s*\\(cns\\))?\\s+(?:leuk(?:a)?emia(?:\\s*\\(cnsl\\))?|involvement\\s+(?:by|of|with)\\s+(?:the\\s+)?leuk(?:a)?emia)|"
-    "leuk(?:a)?emi(?:a|c)\\s+(?:infiltration|involvement)\\s+of\\s+the\\s+(?:central nervous system|cns)(?:\\s*\\(cns\\))?)\\s*[.;]?\\s*$", "cns_status >= 3", "partial" },
+    "leuk(?:a)?emi(?:a|c)\\s+(?:infiltration|involvement)\\s+of\\s+the\\s+(?:central nervous system|cns)(?:\\s*\\(cns\\))?)\\s*[.;]?\\s*$", "cns_leukemia_overt", "partial" },
   { K_LEAF_EXCL, "cns",
-    "^(?:(?:patients?|participants?|subjects?)\\s+with\\s+|presence of\\s+)?cns[- ]?3(?:\\s+(?:disease|leuk(?:a)?emia|status|involvement))?\\s*[.;]?\\s*$", "cns_status >= 3" },
+    "^(?:(?:patients?|participants?|subjects?)\\s+with\\s+|presence of\\s+)?cns[- ]?3(?:\\s+(?:disease|leuk(?:a)?emia|status|involvement))?\\s*[.;]?\\s*$", "cns_leukemia_overt" },
 };
 
 /* Words for diseases the diagnosis variable does not name. */

@@ -62,7 +62,7 @@ static const EligoVariable variables[] = {
   NUM ("pb_blasts_pct", DISEASE, NC_("variable", "Peripheral-blood blasts"), "%", 0, 100),
   NUM ("csf_blasts_per_ul", DISEASE, NC_("variable", "Leukemic cells in CSF"), N_("cells/µL"), 0, 1e6),
   BOOL ("cns_disease", DISEASE, NC_("variable", "Active CNS disorder")),
-  NUM ("cns_status", DISEASE, NC_("variable", "CNS status of the leukemia"), NULL, 1, 3),
+  BOOL ("cns_leukemia_overt", DISEASE, NC_("variable", "Overt CNS leukemia (CNS-3)")),
   BOOL ("cd19_positive", DISEASE, NC_("variable", "Blasts CD19-positive")),
   BOOL ("cd7_positive", DISEASE, NC_("variable", "Blasts CD7-positive")),
   BOOL ("cd38_positive", DISEASE, NC_("variable", "Blasts CD38-positive")),

@@ -197,8 +197,8 @@ static const Wording wordings[] = {
     "Patients with CNS-3 leukaemia.",
     NULL,
     /* Not cns_disease, any active CNS disorder: as an exclusion it would also
-     * exclude a seizure disorder without CNS leukemia; cns_status since issue 12. */
-    "rule: cns_status >= 3" },
+     * exclude a seizure disorder without CNS leukemia; cns_leukemia_overt since issue 12. */
+    "rule: cns_leukemia_overt" },
   /* NCT03937544 */
   { I,
     "No detectable leukaemia in the CSF (CNS-1)",
@@ -266,11 +266,11 @@ static const Wording wordings[] = {
   { E,
     "patients with central nervous system leukemia.",
     NULL,
-    "partial: cns_status >= 3" },
+    "partial: cns_leukemia_overt" },
   { E,
     "Known CNS involvement by leukemia",
     NULL,
-    "partial: cns_status >= 3" },
+    "partial: cns_leukemia_overt" },
   { E,
     "Patients with known central nervous system (CNS) involvement.",
     NULL,
@@ -395,12 +395,12 @@ static const Wording wordings[] = {
   { E,
     "Active central nervous system (CNS) leukemia.",
     NULL,
-    "partial: cns_status >= 3" },
+    "partial: cns_leukemia_overt" },
   /* NCT04501120 */
   { E,
     "Known leukemia infiltration of the central nervous system.",
     NULL,
-    "partial: cns_status >= 3" },
+    "partial: cns_leukemia_overt" },
   /* NCT04874480 */
   { E,
     "Patients with active, uncontrolled central nervous system (CNS) leukemia will not be eligible",
