@@ -38,7 +38,7 @@ static const EligoVariable variables[] = {
   NUM ("weight_kg", DEMOGRAPHICS, NC_("variable", "Body weight"), N_("kg"), 1, 400),
   NUM ("height_cm", DEMOGRAPHICS, NC_("variable", "Body height"), N_("cm"), 20, 250),
   DER ("bmi_kg_m2", DEMOGRAPHICS, NC_("variable", "Body-mass index"), N_("kg/m²"), 5, 100,
-       "weight_kg / (height_cm / 100)²"),
+       "body-mass index from weight_kg, height_cm"),
   BOOL ("pregnant_or_lactating", DEMOGRAPHICS, NC_("variable", "Pregnant or breastfeeding")),
   BOOL ("pregnant", DEMOGRAPHICS, NC_("variable", "Pregnant")),
   BOOL ("breastfeeding", DEMOGRAPHICS, NC_("variable", "Breastfeeding")),
