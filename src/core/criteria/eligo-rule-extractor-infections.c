@@ -124,6 +124,13 @@ static const Matcher matchers[] = {
   { K_NOT, "consent",
     "^(?:(?:the\\s+)?(?:patients?|subjects?|participants?)\\s+(?:who\\s+)?)?(?:refus(?:al|es?|ed)|lack|absence|no)\\s+(?:to\\s+|of\\s+)?(?:(?:sign|give|provide)\\s+|signature of\\s+|signed\\s+)?(?:the\\s+|an?\\s+)?"
     "(?:written\\s+)?informed\\s+(?:written\\s+)?consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?(?:\\s+(?:is\\s+)?(?:given|signed|obtained))?\\s*[.;]?\\s*$", "informed_consent" },
+  /* "Patients or their legally authorized representative must provide
+   * written informed consent": who signs, not two alternatives. */
+  { K_NEUTRAL, "representative|guardian|parent",
+    "\\b(?:patients?|subjects?|participants?)\\s+(?:and/or|or)\\s+(?:their|his/her|his or her)\\s+"
+    "(?:legal(?:ly)?\\s+(?:authori[sz]ed\\s+)?representatives?|(?:legal\\s+)?guardians?|parents?)(?:\\s*\\([^)]{0,20}\\))?" },
+  { K_CONSENT, "consent",
+    "\\b(?:has\\s+|have\\s+)?(?:given|provided?|signed)\\s+(?:(?:free|freely|written|voluntary|signed|dated)\\s*(?:,|and)?\\s*)+informed consent(?:\\s+forms?)?" },
   /* "Unable to give consent": a guardian's consent may not answer it. */
   { K_NOT_PARTIAL, "consent",
     "^(?:(?:the\\s+)?(?:patients?|subjects?|participants?)\\s+(?:who\\s+(?:are|is)\\s+)?)?(?:unable|inability|unability|not able)\\s+to\\s+(?:sign|give|provide)\\s+(?:the\\s+|an?\\s+)?(?:written\\s+)?(?:informed\\s+)?consent\\s*[.;]?\\s*$",

@@ -649,6 +649,16 @@ static const Wording wordings[] = {
     "motor weakness in lower extremities, fever, and vertebral tenderness",
     NULL,
     "review" },
+  /* NCT03319901: who signs is no alternative. */
+  { I,
+    "Patients or their legally authorized representative must provide written informed consent",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT05793801 */
+  { I,
+    "Patient who has given free and informed consent.",
+    NULL,
+    "rule: informed_consent" },
 };
 
 static void
