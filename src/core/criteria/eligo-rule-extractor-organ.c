@@ -32,6 +32,11 @@
 #define QTC_MS "\\s*(?:ms|msec|milliseconds?)?"
 
 static const Matcher matchers[] = {
+  /* "Oxygen dependency to maintain SaO2 > 95%": the target of a therapy,
+   * not the patient's saturation. */
+  { K_MASK, "maintain|keep",
+    "\\b(?:to\\s+)?(?:maintain|maintaining|keep|keeping)\\s+(?:an?\\s+|the\\s+)?(?:sao2|spo2|o2 saturation|oxygen saturation)(?:\\s*\\((?:spo2|sao2)\\))?\\s*"
+    "(?:of\\s+|at\\s+)?(?:[<>]=?|above|below|over|under)?\\s*\\d+(?:\\.\\d+)?\\s*%" },
   /* Kidney, heart, lungs, blood pressure. */
   { K_NUM, "clearance|crcl|gfr|ccr",
     "\\b(?:(?:calculated|estimated|measured)\\s+)?(?:creatinine clearance|crcl|ccr|(?:estimated\\s+)?glomerular filtration rate|e?gfr)"

@@ -194,6 +194,12 @@ static const Wording wordings[] = {
     "12 ECG: QTcF: female > 470 ms, male > 450 ms;",
     NULL,
     "partial: sex == female and qtc_ms > 470 or sex == male and qtc_ms > 450" },
+  /* NCT01898455: the saturation oxygen therapy keeps, not the patient's own
+   * (found in the check of the 54 untouched rules after sample 5). */
+  { E,
+    "Known oxygen dependency to maintain SaO2 >95%",
+    NULL,
+    "review" },
 };
 
 static void
