@@ -197,8 +197,8 @@ add_derivation_inputs (const EligoVariable *variable,
 
   if (strstr (from, " / ") != NULL)
     parts = g_strsplit (from, " / ", -1);
-  else if (g_str_has_prefix (from, "Cockcroft-Gault from "))
-    parts = g_strsplit (from + strlen ("Cockcroft-Gault from "), ", ", -1);
+  else if (strstr (from, " from ") != NULL)
+    parts = g_strsplit (strstr (from, " from ") + strlen (" from "), ", ", -1);
   else
     return;
 

@@ -7,7 +7,10 @@
  * Splits and reads rules from every record in tests/data/ctgov/studies
  * and prints the speed and the share of criteria that get a rule, over all
  * records and over the 100 acute-leukemia records (the dgg32/graph_bigquery
- * export in tests/data/ctgov/responses, see PROVENANCE.md). Run with
+ * export in tests/data/ctgov/responses, see PROVENANCE.md), and the review
+ * burden of the five seed trials: the share of their criteria (structured
+ * ones included) that a fit patient with every fact given still leaves to
+ * the nurse, i.e. those with no rule or a partial one. Run with
  * `meson test -C _build --benchmark -v criteria`.
  */
 
@@ -55,6 +58,48 @@ print_tally (const char  *label,
            100.0 * t->with_rule / MAX (t->criteria, 1),
            100.0 * (t->with_rule - t->partial) / MAX (t->criteria, 1),
            100.0 * t->partial / MAX (t->criteria, 1));
+}
+
+/* Criteria of the seed trials in data/seeds left to review for a fit patient. */
+static void
+print_seed_review (void)
+{
+  const char *source = g_getenv ("ELIGO_SOURCE_DIR");
+  g_autofree char *dir = g_build_filename (source != NULL ? source : ".", "data", "seeds", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+  guint total = 0, review = 0;
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GPtrArray) parsed = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      file = g_file_new_for_path (path);
+      parsed = eligo_import_parse_file (file, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < parsed->len; i++)
+        {
+          g_autoptr(GPtrArray) criteria = eligo_criteria_for_trial (g_ptr_array_index (parsed, i));
+
+          for (guint k = 0; k < criteria->len; k++)
+            {
+              EligoCriterion *criterion = g_ptr_array_index (criteria, k);
+
+              total++;
+              if (eligo_criterion_get_rule (criterion) == NULL || eligo_criterion_get_partial (criterion))
+                review++;
+            }
+        }
+    }
+  g_print ("seed trials: %u criteria, %u left to review for a fit patient (%.1f %%)\n",
+           total, review, 100.0 * review / MAX (total, 1));
 }
 
 int
@@ -115,6 +160,7 @@ main (int    argc,
 
   print_tally ("all records", &all);
   print_tally ("acute leukemia", &leukemia);
+  print_seed_review ();
   g_print ("split and read %u criteria %u times in %.1f ms: %.0f criteria per second\n",
            all.criteria, rounds, elapsed / 1000.0,
            (double) all.criteria * rounds / (elapsed / (double) G_USEC_PER_SEC));

@@ -762,10 +762,14 @@ test_helpers (void)
   const char *expected_creatinine[] = {
     "creatinine_umol_l", "creatinine_uln_umol_l", "creatinine_x_uln", NULL
   };
+  /* The body-mass index is derived from weight and height: both get a field. */
+  const char *bmi[] = { "bmi_kg_m2", NULL };
+  const char *expected_bmi[] = { "weight_kg", "height_cm", "bmi_kg_m2", NULL };
   g_autofree char *next = _eligo_screening_suggest_id (ids);
   g_autofree char *first = _eligo_screening_suggest_id (empty);
   g_auto(GStrv) expanded = NULL;
   g_auto(GStrv) expanded_clearance = NULL;
+  g_auto(GStrv) expanded_bmi = NULL;
 
   g_assert_cmpstr (next, ==, "SCR-0010");
   g_assert_cmpstr (first, ==, "SCR-0001");
@@ -774,6 +778,8 @@ test_helpers (void)
   g_assert_cmpstrv (expanded, expected_creatinine);
   expanded_clearance = eligo_variable_editor_expand_names (clearance);
   g_assert_cmpstrv (expanded_clearance, expected_clearance);
+  expanded_bmi = eligo_variable_editor_expand_names (bmi);
+  g_assert_cmpstrv (expanded_bmi, expected_bmi);
 }
 
 static void

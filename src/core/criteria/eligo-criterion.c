@@ -663,9 +663,10 @@ eligo_criteria_for_trial (EligoTrial *trial)
 
           extraction = eligo_rule_extract (ct->kind, ct->text, ct->context);
           /* cns_disease also holds for CNS leukemia: a trial that admits
-           * it excludes only neurological disorders on such a criterion. */
+           * it excludes only neurological disorders on such a criterion;
+           * nor does it exclude every CNS leukemia (cns_leukemia_overt). */
           if (admits_cns_leukemia && ct->kind == ELIGO_CRITERION_EXCLUSION && extraction->rule != NULL
-              && g_regex_match_simple ("\\bcns_disease\\b", extraction->rule, 0, 0))
+              && g_regex_match_simple ("\\bcns_(?:disease|leukemia_overt)\\b", extraction->rule, 0, 0))
             {
               g_clear_pointer (&extraction->rule, g_free);
               g_clear_pointer (&extraction->spans, g_array_unref);

@@ -123,16 +123,37 @@ eligo_rule_qualify_sex (EligoCriterionKind  kind,
 /* "aged >= 12 weeks": a number in another unit is not an age in years. */
 #define NOT_AGE_UNIT "(?!\\s*(?:weeks?|wks?|days?|hours?|kg|cm|%|x\\b|mg))"
 
+#define PERF_SCALE(n) "(?<" n ">karnofsky|kps|lansky)(?:\\s*\\((?:kps|lps)\\))?(?:\\s+(?:performance status|performance|play[- ]performance|play score|play|score|scale|status|ps))*"
+#define PERF_AGE(op, num) "\\(?\\s*(?:(?:for|in|if)\\s+)?(?:(?:patients?|participants?|subjects?|children|those)\\s+)?(?:who are\\s+)?(?:aged?\\s+)?" \
+  OPRE (op) WS "(?<" num ">\\d+)\\s*(?:years?)?(?:\\s+(?:old|of age))?(?:\\s+at the time of [a-z/ ]{1,30}?)?\\s*\\)?"
+
 static const Matcher matchers[] = {
   /* Conditions that restrict the atom next to them to some patients. */
   { K_COND, "age|year",
     "\\(\\s*(?:(?:for|if|when)\\s+(?:patients?\\s+|subjects?\\s+|children\\s+|those\\s+)?(?:who are\\s+)?(?:aged?\\s+)?|(?:patients?|subjects?|children|those)\\s+(?:aged?\\s+)?|aged?\\s+)"
     OPRE ("op") WS "\\d+\\s*(?:years?|yrs?)?(?:\\s+(?:old|of age))?[^)]{0,60}\\)" },
   { K_COND, "for|if|when",
-    "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
+    "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants|individuals|people|persons|women|men|girls|boys)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
     "(?:\\s*(?:years?\\s+)?(?:and|to|-)\\s*(?:" OPRE ("op2") "\\s*)?\\d+)?\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
 
   { K_COND, "male|female|men|women", "\\b(?:in|for)\\s+(?:males?|females?|men|women)\\b|\\b(?:males?|females?)\\s*:" },
+
+  /* The age at onset or diagnosis ("first symptoms of cluster headache
+   * from <= 60 years of age") is not the age now. */
+  { K_MASK, "onset|symptom|diagnos",
+    "\\b(?:onset|first symptoms?|symptom onset|diagnosed|diagnosis)\\b[^.;]{0,60}?\\b(?:from|at|before|after|by)\\s+(?:the\\s+age\\s+of\\s+)?"
+    "(?:[<>]=?\\s*)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
+  /* "(for Puerto Rico residents, you must be 21 years or older)": a
+   * parenthesis that opens with "for" says for whom. */
+  { K_COND, "(for", "\\(\\s*for\\s+(?!example|instance|details|more|further|the purpose)[^()]{1,80}\\)" },
+  /* Ages that are not the patient's now: a relative's ("sudden death under
+   * 40 years of age in first-degree relatives"), or an age in a woman's
+   * menopause definition ("no menstruation for 12 months at the age > 50"). */
+  { K_MASK, "relative|death|died",
+    "\\b(?:death|deaths|died)\\s+(?:under|before|below|at|<)\\s*(?:the\\s+age\\s+of\\s+)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?|"
+    "\\b(?:under|before|below)\\s+(?:the\\s+age\\s+of\\s+)?\\d+\\s*(?:years?)?(?:\\s+(?:old|of age))?\\s+in\\s+(?:a\\s+)?(?:first|second)[- ]degree\\s+relatives?" },
+  { K_MASK, "menstruat|menopaus|amenorrh",
+    "^(?=[\\s\\S]*?(?:menstruat|menopaus|amenorrh))[\\s\\S]*?\\Kat\\s+(?:the\\s+)?age\\s*(?:of\\s+)?(?:[<>]=?\\s*)?\\d+\\s*(?:years?)?(?:\\s+old)?" },
 
   /* Age. */
   { K_AGE_RANGE, "year|month|age",
@@ -147,7 +168,9 @@ static const Matcher matchers[] = {
     "(?<atdx>\\s+at (?:the time of )?(?:original |initial |first )?diagnosis)?" },
   { K_AGE_OP, "year", "^" OPRE ("op") WS NUMRE ("num") "\\s*(?<unit>years?)\\s*$" },
   { K_AGE_DIR, "over|under|older|younger",
-    "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num") "\\s*(?<unit>years?)\\s*(?:old|of age)?" },
+    "\\b(?<dir>over|above|older than|under|below|younger than)\\s+" NUMRE ("num")
+    /* "restoration over one year": a single year is a duration unless "old". */
+    "(?!\\s*year\\b(?!\\s*(?:old|of age)))\\s*(?<unit>years?)\\s*(?:old|of age)?" },
   { K_AGE_OLDER, "older|over|above",
     "\\b(?:(?<aged>aged?)\\s+)?" NUMRE ("num") "\\s*(?:(?<years>years?)\\s*)?(?:(?<ofage>of age|old)\\s*)?(?:or|and)\\s+(?<dir>older|over|above)\\b" },
 
@@ -167,6 +190,17 @@ static const Matcher matchers[] = {
     "\\b(?:life expectancy|expected survival(?: time)?|estimated survival(?: time)?|survival expectancy|expect(?:ed)? time of surviv[a-z]*|expected to survive)"
     "[^.;<>=\\d]{0,60}?" OPRE ("op") WS NUMRE ("num") "\\s*(?:\\(\\d+\\)\\s*)?(?<unit>days?|weeks?|months?|years?)\\b" },
 
+
+  /* Performance by age: "Karnofsky (for patients > 12 years of age) or
+   * Lansky (for patients <= 12 years of age) >= 50%", "Lansky >= 50 for
+   * patients <= 16 years old and Karnofsky >= 50% for patients > 16": each
+   * limit for its own age group, the two groups meeting at one age. */
+  { K_PERF_AGE, "karnofsky|kps|lansky",
+    "\\b" PERF_SCALE ("s1") "\\s*" PERF_AGE ("op1", "a1") "\\s*(?:or|,|;|and)\\s*" PERF_SCALE ("s2") "\\s*" PERF_AGE ("op2", "a2")
+    "\\s*(?:performance status|score|of)?\\s*" OPRE ("opx") WS "(?<x>\\d+)\\s*%?" },
+  { K_PERF_AGE, "karnofsky|kps|lansky",
+    "\\b" PERF_SCALE ("s1") "\\s*(?:of\\s+)?" OPRE ("opx") WS "(?<x>\\d+)\\s*%?\\s*" PERF_AGE ("op1", "a1") "\\s*(?:,|;|and|or)\\s*"
+    PERF_SCALE ("s2") "\\s*(?:of\\s+)?" OPRE ("opy") WS "(?<y>\\d+)\\s*%?\\s*" PERF_AGE ("op2", "a2") },
 };
 
 /* A range of months or years becomes years. */
@@ -365,6 +399,58 @@ build_perf (Reader     *reader,
   return eligo_leaf_compare (karnofsky ? "karnofsky" : "lansky", op, value);
 }
 
+/* "(age_years < 16 and lansky >= 50) or (age_years >= 16 and karnofsky >= 50)",
+ * or NULL unless the two age groups meet at one age, Lansky the younger. */
+static Node *
+build_perf_age (GMatchInfo *info)
+{
+  g_autofree char *s1 = eligo_match_fetch (info, "s1");
+  g_autofree char *s2 = eligo_match_fetch (info, "s2");
+  g_autofree char *op1_str = eligo_match_fetch (info, "op1");
+  g_autofree char *op2_str = eligo_match_fetch (info, "op2");
+  g_autofree char *a1_str = eligo_match_fetch (info, "a1");
+  g_autofree char *a2_str = eligo_match_fetch (info, "a2");
+  g_autofree char *opx_str = eligo_match_fetch (info, "opx");
+  g_autofree char *x_str = eligo_match_fetch (info, "x");
+  g_autofree char *opy_str = eligo_match_fetch (info, "opy");
+  g_autofree char *y_str = eligo_match_fetch (info, "y");
+  const char *var1 = g_str_equal (s1, "lansky") ? "lansky" : "karnofsky";
+  const char *var2 = g_str_equal (s2, "lansky") ? "lansky" : "karnofsky";
+  Op op1 = eligo_parse_op (op1_str);
+  Op op2 = eligo_parse_op (op2_str);
+  Op opx = eligo_parse_op (opx_str);
+  Op opy = opx;
+  double a1, a2, x, y;
+  Node *node, *group;
+
+  if (g_str_equal (var1, var2) || !eligo_parse_number (a1_str, &a1) || !eligo_parse_number (a2_str, &a2) ||
+      a1 != a2 || opx == OP_NONE || !eligo_parse_number (x_str, &x))
+    return NULL;
+  y = x;
+  if (y_str != NULL)
+    {
+      opy = eligo_parse_op (opy_str);
+      if (opy == OP_NONE || !eligo_parse_number (y_str, &y))
+        return NULL;
+    }
+  if (!((op1 == OP_LT && op2 == OP_GE) || (op1 == OP_LE && op2 == OP_GT) ||
+        (op1 == OP_GE && op2 == OP_LT) || (op1 == OP_GT && op2 == OP_LE)))
+    return NULL;
+  if (g_str_equal (var1, "lansky") != (op1 == OP_LT || op1 == OP_LE))
+    return NULL;
+
+  node = eligo_node_new_group (NODE_OR);
+  group = eligo_node_new_group (NODE_AND);
+  eligo_node_add (group, eligo_leaf_compare ("age_years", op1, a1));
+  eligo_node_add (group, eligo_leaf_compare (var1, opx, x));
+  eligo_node_add (node, group);
+  group = eligo_node_new_group (NODE_AND);
+  eligo_node_add (group, eligo_leaf_compare ("age_years", op2, a2));
+  eligo_node_add (group, eligo_leaf_compare (var2, opy, y));
+  eligo_node_add (node, group);
+  return node;
+}
+
 static Node *
 read_ages (Reader        *reader,
            const Matcher *m,
@@ -406,6 +492,11 @@ read_ages (Reader        *reader,
       node = build_life (info);
       break;
 
+    case K_PERF_AGE:
+      node = build_perf_age (info);
+      *flags = FLAG_OWN_GROUPS;
+      break;
+
     default:
       g_assert_not_reached ();
     }
@@ -443,6 +534,38 @@ eligo_rule_ages_drop_signers (Reader *reader)
       }
 }
 
+/* "Children aged 5-8 years must have received ...": the age says whom a
+ * requirement is for, not who is eligible. */
+static gboolean
+check_ages (Reader *reader,
+            Span   *atom)
+{
+  static GRegex *before, *after;
+  static gsize initialized = 0;
+  g_autofree char *head = NULL;
+  g_autofree char *tail = NULL;
+  int from, to;
+
+  if (reader->kind != ELIGO_CRITERION_INCLUSION || !(atom->flags & FLAG_AGE))
+    return FALSE;
+  if (g_once_init_enter (&initialized))
+    {
+      before = eligo_extractor_compile ("\\b(?:children|patients|participants|subjects|those|girls|boys|women|men|adolescents)\\s+(?:aged?\\s+|of\\s+)?$");
+      after = eligo_extractor_compile ("^\\s*(?:years?\\s*)?(?:old\\s+|of age\\s+)?(?:must|should|need|needs|will need|are required|is required)\\b");
+      g_once_init_leave (&initialized, 1);
+    }
+  from = eligo_char_boundary (reader->text->str, reader->len, atom->start - 40);
+  to = eligo_char_boundary (reader->text->str, reader->len, atom->end + 40);
+  head = g_strndup (reader->text->str + from, atom->start - from);
+  tail = g_strndup (reader->text->str + atom->end, to - atom->end);
+  if (g_regex_match (before, head, 0, NULL) && g_regex_match (after, tail, 0, NULL))
+    {
+      eligo_reader_drop_atom (reader, atom, "the age says whom a requirement is for");
+      return TRUE;
+    }
+  return FALSE;
+}
+
 const EligoFamily eligo_rule_family_ages = {
-  "ages and performance", matchers, G_N_ELEMENTS (matchers), read_ages, NULL,
+  "ages and performance", matchers, G_N_ELEMENTS (matchers), read_ages, check_ages,
 };

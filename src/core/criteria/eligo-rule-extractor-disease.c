@@ -76,6 +76,22 @@ static const Matcher matchers[] = {
   { K_BOOL, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:diseases?|disorders?|pathology)\\b(?!\\s+progression)", "cns_disease" },
   { K_MASK, "cns|central nervous", "\\b(?:active\\s+)?(?:central nervous system|cns)(?:\\s*\\(cns\\))?[- ]?(?:involvement|leuk[a-z]*|invasion|infiltration|lesions?)\\b|"
     "\\bcns[- ]?3(?:\\s+(?:disease|leuk[a-z]*))?\\b|\\bcns (?:grade|status) 3\\b" },
+
+  /* "Relapsed or refractory B-ALL": either status; the diagnosis is read on its own. */
+  { K_LEAF_INCL, "relaps|refractory|r/r",
+    "\\b(?<!newly diagnosed, )(?<!newly diagnosed or )(?:(?:relapsed?|refractory)\\s*(?:or|and/or|/)\\s*(?:relapsed?|refractory)(?:\\s*\\(r/r\\))?|r\\s*/\\s*r)\\s+(?=" DIAGRE ")"
+    "(?![^.;]*\\b(?:including|includes?|as well as|or (?:mrd|minimal|measurable))\\b)", "disease_status in (relapsed, refractory)" },
+  /* Overt CNS leukemia, CNS-3 (>= 5 WBC/uL in the CSF with blasts, or
+   * clinical signs). "CNS leukemia" or "involvement" is CNS-3 for some
+   * trials and CNS-2 or 3 for others: read as CNS-3, partial. Whole
+   * criteria only: any qualifier ("uncontrolled", "symptomatic",
+   * "progressive") narrows it. */
+  { K_LEAF_EXCL, "cns|central nervous",
+    "^(?:(?:patients?|participants?|subjects?)\\s+(?:with|who have)\\s+|presence of\\s+|evidence of\\s+|history of\\s+)?(?:(?:known|active|current)\\s+)*"
+    "(?:(?:central nervous system|cns)(?:\\s*\\(cns\\))?\\s+(?:leuk(?:a)?emia(?:\\s*\\(cnsl\\))?|involvement\\s+(?:by|of|with)\\s+(?:the\\s+)?leuk(?:a)?emia)|"
+    "leuk(?:a)?emi(?:a|c)\\s+(?:infiltration|involvement)\\s+of\\s+the\\s+(?:central nervous system|cns)(?:\\s*\\(cns\\))?)\\s*[.;]?\\s*$", "cns_leukemia_overt", "partial" },
+  { K_LEAF_EXCL, "cns",
+    "^(?:(?:patients?|participants?|subjects?)\\s+with\\s+|presence of\\s+)?cns[- ]?3(?:\\s+(?:disease|leuk(?:a)?emia|status|involvement))?\\s*[.;]?\\s*$", "cns_leukemia_overt" },
 };
 
 /* Words for diseases the diagnosis variable does not name. */
@@ -109,6 +125,7 @@ typedef struct
   GRegex *cns_admitted;
   GRegex *cns_narrower;
   GRegex *history;
+  GRegex *malignant;
 } FamilyPatterns;
 
 static const FamilyPatterns *
@@ -129,6 +146,9 @@ disease_patterns (void)
                                                 "(?:eligible|allowed|permitted|acceptable)\\b");
       p.cns_narrower = eligo_extractor_compile ("\\b(?:uncontrolled|symptomatic|neurolog[a-z]*|requiring|with signs)\\b");
       p.history = eligo_extractor_compile ("\\b(?:history|prior|previous|past)\\b");
+      p.malignant = eligo_extractor_compile ("leuk|lymphom|myelom|lymphoblast|myeloid|myelodysplas|\\ball\\b|\\baml\\b|\\bmpal\\b|"
+                                             "\\bmds\\b|\\bcll\\b|\\bcml\\b|blast|malignan|cancer|tumou?r|carcinom|neoplas|"
+                                             "sarcom|\\bdisease\\b");
       g_once_init_leave (&initialized, 1);
     }
 
@@ -340,6 +360,13 @@ static gboolean
 check_disease (Reader *reader,
                Span   *atom)
 {
+      /* A status word alone is the leukemia's only where the text is about
+       * it or another malignancy ("refractory chronic cluster headache"). */
+      if ((atom->flags & FLAG_STATUS) && !g_regex_match (disease_patterns ()->malignant, reader->text->str, 0, NULL))
+        {
+          eligo_reader_drop_atom (reader, atom, "the status of another disease");
+          return TRUE;
+        }
       if (eligo_atom_is (atom, "cns_disease"))
         {
           /* About CNS leukemia, or narrower than any active CNS disorder. */

@@ -35,7 +35,7 @@
 static const Matcher matchers[] = {
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
-    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
+    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?![a-z])(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
     "(?<!or )(?<!and )(?<!/)acquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\((?:aids)?[^()]{0,30}\\))?)"
     "(?:\\s+(?:infection|antibody|antibodies|ab|serology|seropositivity))*(?:\\s+(?:test|testing))?(?:\\s*(?<neg>negative)|\\s*(?:positive|positivity|affected))?", "hiv_positive" },
   { K_BOOL, "hbsag|surface antigen",
@@ -62,9 +62,20 @@ static const Matcher matchers[] = {
   { K_BOOL, "infect|sepsis|septic",
     "\\b(?:(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic)(?:\\s*(?:,|or|and|and/or)?\\s*(?:active|uncontrolled|uncontrollable|severe|serious|ongoing|obvious|clinically significant|systemic))*\\s+)"
     "(?:(?:fungal|bacterial|viral|parasitic|mycobacterial|other)(?:\\s*(?:,|or|and|and/or)\\s*(?:fungal|bacterial|viral|parasitic|mycobacterial|other))*\\s+)?(?:infections?|infectious diseases?)"
-    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))|"
+    "(?!\\s+(?:with|by|of|due to)\\s+(?:the\\s+)?(?:human immunodeficiency|hiv|hepatitis|hbv|hcv|cmv|ebv|cytomegalovirus|epstein|sars|covid|syphilis))"
+    /* Not one that needs systemic therapy, nor one in one place ("in the
+     * lumbar spine"): only some active infections. */
+    "(?!\\s+(?:requiring|that requires?|which requires?|needing|in need of)\\b)"
+    "(?!\\s+(?:in|at|on|of)\\s+(?!(?:the\\s+)?(?:past|last|previous|preceding|prior|opinion|investigator|any|screening|baseline|time|"
+    "enrol+ment|randomi[sz]ation|study|registration|entry|inclusion|day|date|start|least)\\b|\\d)[a-z])|"
     "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
-  { K_BOOL, "autoimmune|auto-immune", "\\b(?:active\\s+)?auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  /* autoimmune_disease is an active one needing therapy: any other mention
+   * ("has autoimmune disease", "history of") is wider, the atom partial. */
+  { K_BOOL, "autoimmune|auto-immune", "\\bactive\\s+auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  { K_BOOL_PARTIAL, "autoimmune|auto-immune", "\\bauto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
+  /* "CTCAE > grade 2 active infection": only some active infections. */
+  { K_MASK, "grade", "(?:[<>]=?\\s*)grade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:clinically significant\\s+)?(?:active\\s+)?infections?|"
+    "\\bgrade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:or (?:higher|greater|above)\\s+)?(?:clinically significant\\s+)?(?:active\\s+)?infections?" },
   { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
   { K_BOOL, "coagulation|dic", "\\b(?:disseminated|diffuse) intravascular coagulation(?:\\s*\\(dic\\))?|\\bdic\\b", "dic" },
   { K_BOOL, "diabetes", "\\b(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
@@ -83,7 +94,8 @@ static const Matcher matchers[] = {
   /* One of them alone: kept only beside the other ("Pregnant females;
    * breastfeeding females"). */
   { K_BOOL, "pregnan|lactat|nursing|breast",
-    "\\bpregnan(?:t|cy)\\b(?:\\s+(?:women|females?))?|\\b(?:lactating|nursing|breast[- ]?feeding|breasting-feeding|lactation)\\b(?:\\s+(?:women|females?))?",
+    "\\b(?:pregnan(?:t|cy)\\b(?:\\s+(?:women|females?))?|(?:lactating|nursing|breast[- ]?feeding|breasting-feeding|lactation)\\b(?:\\s+(?:women|females?))?)"
+    "(?!\\s+(?:after|between|at\\s+(?!the time of)|through|via|by|from|due|following|of\\s+\\d|in\\s+(?:the\\s+)?(?:first|second|third)))",
     "pregnant_or_lactating", "one" },
   { K_NOT, "contracept|birth control",
     "\\b(?:do not|does not|did not|unwilling to|refuse to|refuses to|not willing to|not agree to|disagree to)\\s+(?:consent to|agree to use|agree to|use|take|practice|adopt)?\\s*"
@@ -94,6 +106,73 @@ static const Matcher matchers[] = {
   { K_CONSENT, "consent",
     "\\b(?:(?:sign(?:ed|s|ing)?|provide[sd]?|obtain(?:ed)?|give[sn]?)\\s+(?:(?:an?|the|written|voluntarily|on the)\\s+)*informed consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?"
     "(?:\\s+(?:is|has been|must be)\\s+(?:obtained|signed))?|informed consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?\\s+(?:is\\s+|has been\\s+|must be\\s+)?(?:signed|obtained))" },
+
+  /* Consent boilerplate (issue 12). The variable is the patient's or the
+   * guardian's signed consent. */
+  { K_CONSENT, "consent",
+    "^(?:(?:a|the)\\s+)?(?:(?:written|signed|dated|voluntary)\\s+(?:and\\s+)?)*(?:informed\\s+)?(?:written\\s+)?consent(?:\\s+forms?|\\s+documents?)?(?:\\s*\\(icf\\))?"
+    "(?:\\s+(?:is\\s+|has been\\s+|must be\\s+)?(?:provided|given|obtained|signed)(?:\\s+and\\s+dated)?)?"
+    "(?:\\s+(?:from|by|of)\\s+(?:the\\s+)?(?:patients?|participants?|subjects?|parents?|legal(?:ly)?\\s+(?:authori[sz]ed\\s+)?(?:representatives?|guardians?)|guardians?)"
+    "(?:\\s*(?:,|and/or|or|and|/)\\s*(?:the\\s+|their\\s+)?(?:patients?|participants?|subjects?|parents?|legal(?:ly)?\\s+(?:authori[sz]ed\\s+)?(?:representatives?|guardians?)|guardians?))*)?\\s*[.;]?\\s*$" },
+  /* "... and sign the consent form"; not "from the time they sign consent",
+   * nor the consent for a companion study. */
+  { K_CONSENT, "consent",
+    "(?:^|\\b(?:must|and|to|has|have|who|having|will)\\s+)(?:(?:read|understood|agreed?(?:\\s+to)?)\\s*(?:,|and)?\\s*)*sign(?:ed|s)?\\s+(?:the\\s+|an?\\s+)?(?:written\\s+)?consent(?:\\s+forms?)?"
+    "(?!\\s+for\\s+(?:the\\s+)?(?:companion|long|optional|future|separate|other))" },
+  { K_CONSENT, "consent",
+    "^(?:(?:the\\s+)?signature|approval to sign|availability)\\s+of\\s+(?:the\\s+|an?\\s+)?(?:written\\s+)?informed\\s+(?:written\\s+)?consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?" },
+  { K_NOT, "consent",
+    "^(?:(?:the\\s+)?(?:patients?|subjects?|participants?)\\s+(?:who\\s+)?)?(?:refus(?:al|es?|ed)|lack|absence|no)\\s+(?:to\\s+|of\\s+)?(?:(?:sign|give|provide)\\s+|signature of\\s+|signed\\s+)?(?:the\\s+|an?\\s+)?"
+    "(?:written\\s+)?informed\\s+(?:written\\s+)?consent(?:\\s+forms?)?(?:\\s*\\(icf\\))?(?:\\s+(?:is\\s+)?(?:given|signed|obtained))?\\s*[.;]?\\s*$", "informed_consent" },
+  /* "Patients or their legally authorized representative must provide
+   * written informed consent": who signs, not two alternatives. */
+  { K_NEUTRAL, "representative|guardian|parent",
+    "\\b(?:patients?|subjects?|participants?)\\s+(?:and/or|or)\\s+(?:their|his/her|his or her)\\s+"
+    "(?:legal(?:ly)?\\s+(?:authori[sz]ed\\s+)?representatives?|(?:legal\\s+)?guardians?|parents?)(?:\\s*\\([^)]{0,20}\\))?" },
+  { K_CONSENT, "consent",
+    "\\b(?:has\\s+|have\\s+)?(?:given|provided?|signed)\\s+(?:(?:free|freely|written|voluntary|signed|dated)\\s*(?:,|and)?\\s*)+informed consent(?:\\s+forms?)?" },
+  /* "Unable to give consent": a guardian's consent may not answer it. */
+  { K_NOT_PARTIAL, "consent",
+    "^(?:(?:the\\s+)?(?:patients?|subjects?|participants?)\\s+(?:who\\s+(?:are|is)\\s+)?)?(?:unable|inability|unability|not able)\\s+to\\s+(?:sign|give|provide)\\s+(?:the\\s+|an?\\s+)?(?:written\\s+)?(?:informed\\s+)?consent\\s*[.;]?\\s*$",
+    "informed_consent" },
+
+  /* Compliance boilerplate. */
+  { K_BOOL, "comply|adhere|abide",
+    "\\b(?:(?:stated\\s+)?(?:willing(?:ness)?|able|ability)\\s+(?:and|and/or)\\s+(?:willing(?:ness)?|able|ability)|willing(?:ness)?|able|ability)\\s+to\\s+(?:comply|adhere|abide)\\s+(?:with|to|by)\\s+"
+    "(?:all\\s+)?(?:the\\s+)?(?:(?:scheduled|study|protocol|trial)\\s+)?(?:visits?|visit schedule|procedures|requirements|schedule|follow-up)(?:\\s*(?:,\\s*(?:and/or|and)?|and/or|and|/)\\s*(?:all\\s+)?(?:the\\s+)?(?:(?:study|protocol)\\s+)?(?:visits?|visit schedule|procedures|requirements|schedule|follow-up(?:\\s+(?:examinations?|visits?))?|treatment plans?|(?:study\\s+)?treatment|laboratory tests|(?:other\\s+)?(?:specified\\s+)?study procedures))*",
+    "able_to_comply" },
+  { K_NOT, "comply|compliance",
+    "\\b(?:(?:unwilling|unable|not willing|not able)(?:\\s+(?:or|and/or|and|/)\\s*(?:unwilling|unable|not able))?|inability|unwillingness)\\s+to\\s+(?:comply|adhere)\\s+with\\s+(?:all\\s+)?(?:the\\s+)?"
+    "(?:(?:study|protocol|trial)\\s+)?(?:procedures|requirements|visits?|protocol)(?:\\s+of the (?:study|protocol))?|\\b(?:foreseeable\\s+)?poor compliance (?:to|with) (?:the\\s+)?(?:study|protocol) (?:procedures|requirements)",
+    "able_to_comply" },
+
+  /* Hypersensitivity to what the trial gives. */
+  { K_BOOL, "hypersensitiv|allerg|intoleran",
+    "\\b(?:known\\s+|documented\\s+)?(?:history of\\s+)?(?:hypersensitivity|allerg(?:y|ies)|allergic reactions?)(?:\\s+reactions?)?\\s+(?:to|against)\\s+(?:any\\s+)?(?:of\\s+)?(?:the\\s+)?"
+    "(?:(?:components?|ingredients?|excipients?|constituents?)\\s+(?:of\\s+)?(?:the\\s+)?)?(?:study|investigational|trial|test)\\s+(?:drugs?|products?|treatments?|medications?|agents?|therap(?:y|ies)|medicinal products?)"
+    "(?:\\s+or\\s+(?:to\\s+)?(?:any\\s+)?(?:of\\s+)?(?:its|their)\\s+(?:components?|ingredients?|excipients?))?", "hypersensitivity_study_drug" },
+
+  /* Another interventional trial: exclusions only. Without the word
+   * "interventional" the text may mean any study, so the atom is partial. */
+  { K_BOOL_EXCL, "interventional",
+    "(?<!plan for )(?<!plans for )(?<!plan to )(?<!plans to )(?<!planned )\\b(?:(?:concurrent|current|simultaneous|ongoing|active)(?:ly)?\\s+)?(?:participation|participating|enrol+(?:ment|ed)|taking part)\\s+in\\s+(?:an?\\s+|any\\s+)?(?:other|another)\\s+interventional\\s+(?:clinical\\s+)?(?:trials?|stud(?:y|ies))", "in_other_trial" },
+  { K_BOOL_EXCL, "trial|stud",
+    "(?<!plan for )(?<!plans for )(?<!plan to )(?<!plans to )(?<!planned )\\b(?:(?:concurrent|current|simultaneous|ongoing|active)(?:ly)?\\s+)?(?:participation|participating|enrol+(?:ment|ed)|taking part)\\s+in\\s+(?:an?\\s+|any\\s+)?(?:other|another)\\s+(?:clinical\\s+)?(?:trials?|stud(?:y|ies))", "in_other_trial", "partial" },
+
+  /* "Difficulty completing the visits", "not compliant enough". */
+  /* "Subjects judged by the investigator (to have) ...": who judges, not a
+   * condition of its own (unlike "and as deemed by the investigator"). */
+  { K_NEUTRAL, "investigator", "\\b(?:subjects?|patients?|participants?)\\s+(?:who\\s+(?:are|were)\\s+)?(?:judged|deemed|considered)\\s+by\\s+the\\s+investigator" },
+  { K_NEUTRAL, "participate", "\\b(?:has\\s+)?(?:voluntarily\\s+)?agreed?\\s+to\\s+participate(?:\\s+in\\s+(?:the|this)\\s+(?:study|trial))?" },
+  { K_NOT, "difficult|complian",
+    "\\b(?:had\\s+|have\\s+|has\\s+)?difficult(?:y|ies)\\s+(?:in\\s+)?completing\\s+(?:all\\s+)?(?:the\\s+)?(?:study\\s+)?(?:visits|procedures)(?:\\s+(?:or|and|and/or)\\s+(?:procedures|visits))?"
+    "(?:\\s+required\\s+by\\s+the\\s+(?:study\\s+)?protocol)?(?:\\s*\\((?:including\\s+)?follow-up visits\\))?|"
+    "\\b(?:were|was|is|are)\\s+not\\s+compliant(?:\\s+enough)?(?:\\s+to\\s+participate\\s+in\\s+the\\s+(?:study|trial))?", "able_to_comply" },
+  /* A clinical experiment is interventional. */
+  { K_BOOL_EXCL, "experiment",
+    "\\bparticipat(?:e|es|ion|ing)\\s+in\\s+(?:an?\\s+|any\\s+)?(?:other|another)\\s+clinical\\s+experiment(?:s|ers?)?(?:\\s+(?:during the same period|at the same time|concurrently|simultaneously))?", "in_other_trial" },
+  /* Primary (inborn) immunodeficiency: narrower than immunodeficiency. */
+  { K_BOOL, "immun", "\\bprimary\\s+(?:immune deficiency|immunodeficiency)(?:\\s+(?:disease|disorder|syndrome))?", "primary_immunodeficiency" },
 };
 
 static const char virus_name_pattern[] =
@@ -103,6 +182,7 @@ typedef struct
 {
   GRegex *virus_name;
   GRegex *avoid;
+  GRegex *female;
 } FamilyPatterns;
 
 static const FamilyPatterns *
@@ -115,6 +195,7 @@ infections_patterns (void)
     {
       p.virus_name = eligo_extractor_compile (virus_name_pattern);
       p.avoid = eligo_extractor_compile ("\\b(?:avoid(?:ed|ing)?|should not|discouraged)\\b");
+      p.female = eligo_extractor_compile ("\\b(?:females?|wom[ae]n|girls?)\\b");
       g_once_init_leave (&initialized, 1);
     }
 
@@ -259,8 +340,20 @@ check_infections (Reader *reader,
             }
           if (!other)
             {
-              eligo_reader_drop_atom (reader, atom, "pregnancy or lactation alone");
-              return TRUE;
+              /* One of them alone has a variable of its own; an inclusion
+               * reads it only negated ("not pregnant"). */
+              if (reader->kind == ELIGO_CRITERION_INCLUSION && !(atom->flags & FLAG_NEGATED))
+                {
+                  eligo_reader_drop_atom (reader, atom, "an inclusion does not require pregnancy");
+                  return TRUE;
+                }
+              g_free (atom->node->text);
+              atom->node->text = g_strdup (strcmp (atom->symbol, "pregnancy") == 0 ? "pregnant" : "breastfeeding");
+              /* "Not pregnant female": the woman is not read. */
+              if (reader->kind == ELIGO_CRITERION_INCLUSION
+                  && g_regex_match (infections_patterns ()->female, reader->text->str, 0, NULL))
+                atom->flags |= FLAG_PARTIAL;
+              return FALSE;
             }
         }
       /* Requiring pregnancy is never what an inclusion means. */

@@ -62,6 +62,15 @@ typedef enum
   K_CONSENT,
   K_PERSIST,
   K_CARDIAC,
+  K_NOT_PARTIAL,        /* a negated fact that covers only part of its words' meaning */
+  K_LEAF_INCL,          /* var: the rule itself, read in inclusions only */
+  K_LEAF_EXCL,          /* var: the rule itself, read in exclusions only */
+  K_BOOL_EXCL,          /* a yes/no fact read in exclusions only; aux "partial": wider words */
+  K_BOUNDS,             /* var op num, and optionally op2 num2 ("BMI >= 18.5 and <= 32") */
+  K_HSCT_WINDOW,        /* an allogeneic HSCT within a time: prior_hsct and months_since_hsct */
+  K_BMI_RANGE,          /* "BMI 18 to 35 kg/m2": both ends included */
+  K_PERF_AGE,           /* Karnofsky for one age group, Lansky for the other */
+  K_QTC_SEX,            /* a QTc limit for each sex */
 } MatcherKind;
 
 typedef struct
@@ -120,6 +129,7 @@ typedef enum
   FLAG_INCLUSION    = 1 << 10, /* only read in inclusions */
   FLAG_COMPOUND     = 1 << 11, /* diagnosis with status or marker */
   FLAG_USED         = 1 << 12, /* went into the rule */
+  FLAG_OWN_GROUPS   = 1 << 13, /* reads the age or sex groups inside its words itself */
 } AtomFlags;
 
 typedef struct _Span Span;

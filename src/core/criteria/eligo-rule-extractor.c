@@ -99,6 +99,9 @@ static const Matcher matchers[] = {
     "\\b(?:(?:adequate|sufficient|satisfactory|normal)\\s+)?(?:hepatic|liver|renal|kidney|cardiac|pulmonary|lung|heart)(?:\\s*(?:,|and|/)\\s*(?:hepatic|liver|renal|kidney|cardiac|pulmonary|lung|heart))*"
     "\\s+function(?:\\s+(?:defined|as defined)\\s+by)?\\b|^\\s*(?:hepatic|liver|renal|kidney|cardiac|pulmonary|heart)\\s*:" },
   { K_NEUTRAL, "inclusive|including", "\\(\\s*(?:inclusive|including\\s+\\d+[^)]{0,20})\\s*\\)" },
+  { K_NEUTRAL, "appendix", "\\(\\s*(?:see\\s+)?appendix\\s+[a-z0-9]{1,4}\\s*\\)" },
+  { K_NEUTRAL, "dose|administration",
+    "\\b(?:prior to|before)\\s+(?:the\\s+)?(?:first|1st|initial)\\s+(?:study\\s+)?(?:drug\\s+|treatment\\s+)?(?:dose|administration)(?:\\s+of\\s+(?:the\\s+)?study\\s+(?:drug|treatment))?" },
 
   /* Blockers: words that look like an atom but are not one. */
   { K_MASK, "relaps|refractory|r/r",
@@ -107,11 +110,11 @@ static const Matcher matchers[] = {
   { K_MASK, "bilirubin", "\\b(?:direct|conjugated|indirect|unconjugated)\\s+(?:serum\\s+)?bilirubin" },
   { K_MASK, "lymphoblast", "\\blymphoblasts?\\b" },
   { K_MASK, "extramedullary", "\\b[il]solated\\s+(?:cns\\s+|testicular\\s+)?extramedullary\\s+(?:disease|relapse|leuk[a-z]*)(?:\\s+relapse)?" },
-  { K_MASK, "immun", "\\bprimary\\s+(?:immune deficiency|immunodeficiency)(?:\\s+(?:disease|disorder|syndrome))?" },
   { K_MASK, "autoimmune", "\\bcns[- ]related autoimmune diseases?|\\bautoimmune diseases? with cns involvement" },
   { K_MASK, "pregnan", "\\b(?:(?:serum|urine|blood)\\s+)?(?:beta-hcg\\s+|hcg\\s+)?pregnancy tests?\\b|\\bplan(?:ning|s)?\\s+(?:a\\s+)?pregnancy|\\bpregnancy plans?\\b|\\brisk of pregnancy" },
   { K_MASK, "breast", "\\b(?:lactating\\s+(?:female\\s+)?(?:participants?|patients?|women|subjects?)?\\s*)?unwilling to stop breast[- ]?feeding" },
-  { K_MASK, "gvhd|graft", "\\b(?:anti[- ]?gvhd|gvhd prophylaxis|prevention of gvhd|treatment of gvhd)\\b" },
+  { K_MASK, "gvhd|graft", "\\b(?:anti[- ]?gvhd|gvhd prophylaxis|prevention of gvhd|treatment of gvhd|"
+    "prevent(?:ing)?\\s+(?:graft[- ]versus[- ]host[- ]disease|gvhd))\\b" },
   { K_MASK, "cns", "\\bcns[- ]?(?:1|2)\\b|\\bcns (?:grade|status) (?:1|2)\\b" },
   { K_MASK, "transplant", "\\b(?:allogeneic or autologous|autologous or allogeneic)\\s+(?:hematopoietic\\s+)?(?:stem cell\\s+)?transplant[a-z]*" },
   { K_MASK, "car", "\\b(?:anti-)?cd\\d+[- ](?:directed\\s+|targeted\\s+|specific\\s+)?car[- ]?t?\\b" },
@@ -375,6 +378,47 @@ get_patterns (void)
 }
 
 /* Runs matcher @index of @family; @order is its rank among all matchers. */
+/* "var op num", or "var op num and op2 num2" as the "and" of both. */
+static Node *
+read_bounds (GMatchInfo *info,
+             const char *var)
+{
+  g_autofree char *num = eligo_match_fetch (info, "num");
+  g_autofree char *op_str = eligo_match_fetch (info, "op");
+  g_autofree char *num2 = eligo_match_fetch (info, "num2");
+  g_autofree char *op2_str = eligo_match_fetch (info, "op2");
+  Op op = eligo_parse_op (op_str);
+  Op op2 = eligo_parse_op (op2_str);
+  double value, value2;
+  Node *node;
+
+  if (op == OP_NONE || !eligo_parse_number (num, &value))
+    return NULL;
+  if (num2 == NULL)
+    return eligo_leaf_compare (var, op, value);
+  if (op2 == OP_NONE || !eligo_parse_number (num2, &value2))
+    return NULL;
+  node = eligo_node_new_group (NODE_AND);
+  eligo_node_add (node, eligo_leaf_compare (var, op, value));
+  eligo_node_add (node, eligo_leaf_compare (var, op2, value2));
+  return node;
+}
+
+/* Whether @cond lies inside an atom that reads its own groups. */
+static gboolean
+inside_own_groups (Reader *reader,
+                   Span   *cond)
+{
+  for (guint j = 0; j < reader->atoms->len; j++)
+    {
+      Span *atom = g_ptr_array_index (reader->atoms, j);
+
+      if ((atom->flags & FLAG_OWN_GROUPS) && atom->start <= cond->start && cond->end <= atom->end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 run_matcher (Reader            *reader,
              const EligoFamily *family,
@@ -433,6 +477,18 @@ run_matcher (Reader            *reader,
             flags |= FLAG_NEGATED;
           if (m->kind == K_BOOL_PARTIAL)
             flags |= FLAG_PARTIAL;
+          if (eligo_match_has (info, "target") && strcmp (m->var, "prior_car_t") == 0)
+            {
+              g_autofree char *target = eligo_match_fetch (info, "target");
+
+              /* "CD19 CAR-T" has a variable of its own. */
+              if (strcmp (target, "cd19") == 0)
+                {
+                  eligo_node_free (node);
+                  node = eligo_node_new_leaf ("prior_cd19_car_t");
+                  break;
+                }
+            }
           if (eligo_match_has (info, "target"))
             {
               /* "CD19 CAR-T": narrower than any CAR-T. */
@@ -447,11 +503,34 @@ run_matcher (Reader            *reader,
           break;
 
         case K_NOT:
+        case K_NOT_PARTIAL:
           {
             g_autofree char *text = g_strdup_printf ("not %s", m->var);
 
             node = eligo_node_new_leaf (text);
+            if (m->kind == K_NOT_PARTIAL)
+              flags = FLAG_PARTIAL;
           }
+          break;
+
+        case K_LEAF_INCL:
+        case K_LEAF_EXCL:
+          if (reader->kind != (m->kind == K_LEAF_INCL ? ELIGO_CRITERION_INCLUSION : ELIGO_CRITERION_EXCLUSION))
+            continue;
+          node = eligo_node_new_leaf (m->var);
+          if (m->aux != NULL)
+            flags = FLAG_PARTIAL;
+          break;
+
+        case K_BOOL_EXCL:
+          if (reader->kind != ELIGO_CRITERION_EXCLUSION)
+            continue;
+          node = eligo_node_new_leaf (m->var);
+          flags = FLAG_NEGATABLE | (m->aux != NULL ? FLAG_PARTIAL : 0);
+          break;
+
+        case K_BOUNDS:
+          node = read_bounds (info, m->var);
           break;
 
         case K_NUM:
@@ -667,6 +746,13 @@ extract (Reader     *reader,
 
       if (!(cond->flags & FLAG_CONDITIONAL))
         continue;
+      /* "Karnofsky (for patients > 12 years of age) or Lansky (...)". */
+      if (inside_own_groups (reader, cond))
+        {
+          memset (reader->covered + cond->start, 1, cond->end - cond->start);
+          memset (reader->conn + cond->start, ' ', cond->end - cond->start);
+          continue;
+        }
       for (guint j = 0; j < reader->atoms->len; j++)
         {
           Span *atom = g_ptr_array_index (reader->atoms, j);

@@ -232,6 +232,16 @@ set_number (EligoValue *value,
 }
 
 static void
+set_bool (EligoValue *value,
+          gboolean    boolean)
+{
+  value->kind = ELIGO_VALUE_BOOL;
+  value->number = 0;
+  value->boolean = boolean;
+  value->symbol = NULL;
+}
+
+static void
 set_unknown (EligoValue *value)
 {
   if (value == NULL)
@@ -257,6 +267,18 @@ get_number (EligoPatient *self,
   return TRUE;
 }
 
+/* @name is @when wherever @source is @when. */
+static const struct
+{
+  const char *name;
+  const char *source;
+  gboolean    when;
+} implications[] = {
+  { "gvhd_any", "gvhd_active", TRUE },
+  { "prior_cd19_car_t", "prior_car_t", FALSE },
+  { "primary_immunodeficiency", "immunodeficiency", FALSE },
+};
+
 static gboolean
 derive (EligoPatient *self,
         const char   *name,
@@ -278,6 +300,60 @@ derive (EligoPatient *self,
         return FALSE;
 
       set_number (value, numerator / denominator);
+      return TRUE;
+    }
+
+  /* A fact that follows from another: active GVHD is some GVHD, no CAR-T
+   * at all is no CD19 CAR-T. */
+  for (guint i = 0; i < G_N_ELEMENTS (implications); i++)
+    {
+      const EligoValue *source;
+
+      if (strcmp (name, implications[i].name) != 0)
+        continue;
+      source = g_hash_table_lookup (self->facts, implications[i].source);
+      if (source == NULL || source->kind != ELIGO_VALUE_BOOL || source->boolean != implications[i].when)
+        return FALSE;
+      set_bool (value, implications[i].when);
+      return TRUE;
+    }
+
+  /* Pregnancy and breastfeeding, apart or together. */
+  if (strcmp (name, "pregnant") == 0 || strcmp (name, "breastfeeding") == 0)
+    {
+      const EligoValue *either = g_hash_table_lookup (self->facts, "pregnant_or_lactating");
+
+      if (either == NULL || either->kind != ELIGO_VALUE_BOOL || either->boolean)
+        return FALSE;
+      set_bool (value, FALSE);
+      return TRUE;
+    }
+  if (strcmp (name, "pregnant_or_lactating") == 0)
+    {
+      const EligoValue *pregnant = g_hash_table_lookup (self->facts, "pregnant");
+      const EligoValue *breastfeeding = g_hash_table_lookup (self->facts, "breastfeeding");
+      gboolean p_known = pregnant != NULL && pregnant->kind == ELIGO_VALUE_BOOL;
+      gboolean b_known = breastfeeding != NULL && breastfeeding->kind == ELIGO_VALUE_BOOL;
+
+      if ((p_known && pregnant->boolean) || (b_known && breastfeeding->boolean))
+        set_bool (value, TRUE);
+      else if (p_known && b_known)
+        set_bool (value, FALSE);
+      else
+        return FALSE;
+      return TRUE;
+    }
+
+  if (strcmp (name, "bmi_kg_m2") == 0)
+    {
+      double height;
+
+      if (!get_number (self, "weight_kg", &weight) ||
+          !get_number (self, "height_cm", &height) ||
+          height <= 0)
+        return FALSE;
+
+      set_number (value, weight / ((height / 100) * (height / 100)));
       return TRUE;
     }
 

@@ -179,7 +179,7 @@ static const Wording wordings[] = {
     "Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ "
     "50% for patients who are > 16 years old.",
     NULL,
-    "partial: lansky >= 50 or karnofsky >= 50" },
+    "rule: age_years <= 16 and lansky >= 50 or age_years > 16 and karnofsky >= 50" },
   /* NCT05309213 */
   { I,
     "ECOG performance status of 0 or 1(age ≥ 16 years) or Lansky (age < 16 years) "
@@ -290,6 +290,80 @@ static const Wording wordings[] = {
     "Patient between 1 and 10 years of age",
     NULL,
     "rule: age_years >= 1 and age_years < 11" },
+
+  /* Performance by age (issue 12): each limit for its own age group;
+   * groups that do not meet at one age, or an age not stated, are not read. */
+  /* NCT05751044 */
+  { I,
+    "Performance status: Karnofsky performance status (for patients >12 years of age) or Lansky Play "
+    "score (for patients ≤12 years of age) ≥ 50% (Appendix I).",
+    NULL,
+    "rule: age_years > 12 and karnofsky >= 50 or age_years <= 12 and lansky >= 50" },
+  /* NCT05645718 */
+  { I,
+    "Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ 50% for "
+    "patients who are > 16 years old.",
+    NULL,
+    "rule: age_years <= 16 and lansky >= 50 or age_years > 16 and karnofsky >= 50" },
+  /* NCT04714372 */
+  { I,
+    "Karnofsky performance status of 80-100% for 16 years and older or Lansky Play Score of 80-100 "
+    "for ≥12 and < 16 years of age",
+    NULL,
+    "review" },
+  /* NCT05304754 */
+  { I,
+    "iv. Karnofsky or Lansky Index (depending on the patient's age) ≥ 50;",
+    NULL,
+    "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT02856893: The age is the relatives'. */
+  { E,
+    "Any factors that increase the risk of QTc prolongation or risk of arrhythmic events such as "
+    "heart failure, hypokalaemia, congenital long QT syndrome family history of long QT syndrome, or "
+    "unexplained sudden death under 40 years of age in first-degree relatives or any concomitant "
+    "medication known to prolong the QT interval.",
+    NULL,
+    "review" },
+  /* NCT02795884: An age in a menopause definition. */
+  { E,
+    "With no menstruation at least for 12 months, at the age >50 years old, or",
+    NULL,
+    "review" },
+  /* NCT04431453: The age says for whom the Schwartz formula is used. */
+  { E,
+    "Estimated glomerular filtration rate (eGFR) < 30 mL/min/1.73m^2 using Schwartz formula for "
+    "individuals ≥ 1 year of age.",
+    NULL,
+    "review" },
+  /* NCT04688775: The age at the first symptoms is not the age now. */
+  { I,
+    "The participant has a medical history of first symptoms of cluster headache from ≤60 years of "
+    "age.",
+    NULL,
+    "review" },
+  /* NCT02967393: The age says whom the vaccine requirement is for. */
+  { I,
+    "Children aged 5-8 years must have received at least 2 doses of seasonal trivalent or "
+    "quadrivalent influenza vaccine prior to the current influenza season. Children 9-11 years must "
+    "have received at least 1 dose of seasonal trivalent or quadrivalent influenza vaccine prior to "
+    "the current influenza season.",
+    NULL,
+    "review" },
+  /* NCT03840928: The age in "(for Puerto Rico residents ...)" is for them only. */
+  { I,
+    "The Registry is only intended at this time for residents of the United States and United States "
+    "territories and Canada who are nineteen (19) years or older (for Puerto Rico residents, you "
+    "must be 21 years or older to participate).",
+    NULL,
+    "review" },
+  /* NCT00936338: "Over one year" is a duration. */
+  { E,
+    "(4) missing teeth and/or a removable denture but having a fixed partial denture restoration "
+    "over one year.",
+    NULL,
+    "review" },
 };
 
 static void

@@ -77,8 +77,7 @@ static const Wording wordings[] = {
     "Patient with relapsed CD38+ B-cell acute lymphoblastic leukemia after CD19 CAR-T "
     "adoptive cellular immunotherapy",
     NULL,
-    "partial: diagnosis == B-ALL and disease_status == relapsed and cd38_positive and "
-    "prior_car_t" },
+    "rule: diagnosis == B-ALL and disease_status == relapsed and cd38_positive and prior_cd19_car_t" },
   /* the brief's wording (not verbatim in the records) */
   { I,
     "CD19+ disease",
@@ -115,7 +114,7 @@ static const Wording wordings[] = {
     "A confirmed diagnosis of refractory or relapsed B-ALL (criteria reference: NCCN, "
     "2024.4).",
     NULL,
-    "partial: diagnosis == B-ALL" },
+    "partial: disease_status in (relapsed, refractory) and diagnosis == B-ALL" },
   /* NCT06585345 */
   { I,
     "Patients diagnosed with acute leukemia.",
@@ -148,7 +147,7 @@ static const Wording wordings[] = {
     "Disease Status Post-CAR-T: including achieved complete remission (CR), minimal "
     "residual disease (MRD)-negative in bone marrow and no extramedullary relapse.",
     NULL,
-    "partial: disease_status == CR and mrd_negative and not extramedullary_disease" },
+    "rule: prior_car_t and disease_status == CR and mrd_negative and not extramedullary_disease" },
   /* the brief's wording (not verbatim in the records) */
   { E,
     "MRD positive",
@@ -197,9 +196,9 @@ static const Wording wordings[] = {
   { E,
     "Patients with CNS-3 leukaemia.",
     NULL,
-    /* cns_disease is any active CNS disorder: as an exclusion it would also
-     * exclude a seizure disorder without CNS leukemia. */
-    "review" },
+    /* Not cns_disease, any active CNS disorder: as an exclusion it would also
+     * exclude a seizure disorder without CNS leukemia; cns_leukemia_overt since issue 12. */
+    "rule: cns_leukemia_overt" },
   /* NCT03937544 */
   { I,
     "No detectable leukaemia in the CSF (CNS-1)",
@@ -267,11 +266,11 @@ static const Wording wordings[] = {
   { E,
     "patients with central nervous system leukemia.",
     NULL,
-    "review" },
+    "partial: cns_leukemia_overt" },
   { E,
     "Known CNS involvement by leukemia",
     NULL,
-    "review" },
+    "partial: cns_leukemia_overt" },
   { E,
     "Patients with known central nervous system (CNS) involvement.",
     NULL,
@@ -386,6 +385,37 @@ static const Wording wordings[] = {
     "Non-malignant CNS disease such as epilepsy, CNS vasculitis, or neurodegenerative disease or "
     "receipt of medications for these conditions in the 2-year period leading up to study "
     "enrollment",
+    NULL,
+    "review" },
+
+  /* CNS status of the leukemia (issue 12): whole criteria without a
+   * qualifier only. A CNS-1 inclusion may be one of several CNS
+   * alternatives (NCT03937544 admits CNS-2 in the next item): not read. */
+  /* NCT04747912 */
+  { E,
+    "Active central nervous system (CNS) leukemia.",
+    NULL,
+    "partial: cns_leukemia_overt" },
+  /* NCT04501120 */
+  { E,
+    "Known leukemia infiltration of the central nervous system.",
+    NULL,
+    "partial: cns_leukemia_overt" },
+  /* NCT04874480 */
+  { E,
+    "Patients with active, uncontrolled central nervous system (CNS) leukemia will not be eligible",
+    NULL,
+    "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT05857098: Refractory cluster headache is no leukemia status. */
+  { I,
+    "Adult patients (age : 18-70 years-old) suffering from refractory chronic cluster headache",
+    NULL,
+    "partial: age_years >= 18 and age_years < 71" },
+  /* NCT02081482: Refractory to what? No malignancy in the text. */
+  { I,
+    "refractory in who a treatment by ONS have been indicated",
     NULL,
     "review" },
 };

@@ -117,7 +117,7 @@ static const Wording wordings[] = {
   { E,
     "Acute or chronic GVHD.",
     NULL,
-    "partial: gvhd_active" },
+    "rule: gvhd_any" },
   /* NCT07072494 */
   { E,
     "Prior treatment with CAR-T cell therapy before screening or conditioning.",
@@ -171,7 +171,7 @@ static const Wording wordings[] = {
   { E,
     "Active acute or chronic graft-versus-host disease (GVHD) requiring systemic therapy.",
     NULL,
-    "partial: gvhd_active" },
+    "rule: gvhd_systemic_therapy" },
   /* NCT03937544 */
   { I,
     "Post allogeneic HSCT must be ≥ Day +100 with no evidence of active GVHD and not "
@@ -248,6 +248,166 @@ static const Wording wordings[] = {
     "chemotherapy: 5 half-lives or 2 weeks, whichever is shorter",
     "Prior therapy restrictions",
     "review" },
+
+  /* Another malignancy, active now. A history of one is wider (partial); a
+   * qualifier ("requiring systemic treatment"), an exception anywhere in
+   * the text, or no "other" (the leukemia itself may be meant) is not read. */
+  /* NCT03895671 */
+  { E,
+    "Individuals with another active malignancy",
+    NULL,
+    "rule: other_malignancy_active" },
+  /* NCT03156790 */
+  { E,
+    "Other current malignancies",
+    NULL,
+    "rule: other_malignancy_active" },
+  /* NCT04272125 */
+  { E,
+    "Previous history of other malignancy;",
+    NULL,
+    "partial: other_malignancy_active" },
+  /* NCT05335226 */
+  { E,
+    "Secondary malignancy",
+    NULL,
+    "partial: other_malignancy_active" },
+  /* NCT04100187 */
+  { I,
+    "No other tumors.",
+    NULL,
+    "partial: not other_malignancy_active" },
+  /* NCT04789655 */
+  { E,
+    "History of concurrent second cancers requiring active, ongoing systemic treatment.",
+    NULL,
+    "review" },
+  /* NCT05326516 */
+  { E,
+    "Concurrent malignancy in the previous 2 years, with the exception of basal cell carcinoma of "
+    "the skin, squamous cell carcinoma of the skin, or carcinoma in situ (for example, breast "
+    "carcinoma, cervical cancer in situ, melanoma in situ) treated with potentially curative "
+    "therapy. Concurrent malignancy must be in complete remission or no evidence of disease during "
+    "this timeframe. For participants with therapy-related leukemia, primary disease must be in "
+    "remission for 1-year following completion of therapy.",
+    NULL,
+    "review" },
+  /* NCT05508360 */
+  { I,
+    "Patient has any known active malignancy.",
+    NULL,
+    "review" },
+  /* NCT05688046 */
+  { I,
+    "No concurrent malignancy.",
+    NULL,
+    "review" },
+  /* NCT03937544 */
+  { E,
+    "Active cancer (other than B-ALL).",
+    NULL,
+    "review" },
+
+  /* An allogeneic HSCT within a time, read with prior_hsct. */
+  /* NCT05751044 */
+  { E,
+    "Allogeneic HSCT within 3 months prior to the first study drug dose.",
+    NULL,
+    "rule: prior_hsct and months_since_hsct <= 3" },
+  /* NCT05886491 */
+  { E,
+    "Prior allogeneic HSCT within 3 months of signing informed consent form (ICF) or with ongoing "
+    "requirement for systemic graft-versus-host therapy.",
+    NULL,
+    "partial: prior_hsct and months_since_hsct <= 3" },
+
+  /* Treatment history and disease status (issue 12). NCT07087847/I1 "R/R
+   * leukemia" is the history before CAR-T: the trial requires CR (I3), so a
+   * bare "relapsed or refractory leukemia" is not read as the status now. */
+  /* NCT03754764 */
+  { I,
+    "Patient with relapsed CD38+ B-cell acute lymphoblastic leukemia after CD19 CAR-T adoptive "
+    "cellular immunotherapy",
+    NULL,
+    "rule: diagnosis == B-ALL and disease_status == relapsed and cd38_positive and prior_cd19_car_t" },
+  /* NCT07087847 */
+  { I,
+    "Diagnosis: Patients with refractory or relapsed (R/R) leukemia.",
+    NULL,
+    "review" },
+  /* NCT03826992 */
+  { I,
+    "Relapsed/Refractory AML, MPAL and AUL",
+    NULL,
+    "partial: disease_status in (relapsed, refractory)" },
+  /* NCT05406817 */
+  { I,
+    "Relapsed or refractory acute leukemia, including participants who are MRD-positive by "
+    "multiparametric flow cytometry or next-generation sequencing, and including participants with "
+    "isolated extramedullary disease.",
+    NULL,
+    "review" },
+  /* NCT07087847 */
+  { I,
+    "Disease Status Post-CAR-T: including achieved complete remission (CR), minimal residual disease "
+    "(MRD)-negative in bone marrow and no extramedullary relapse.",
+    NULL,
+    "rule: prior_car_t and disease_status == CR and mrd_negative and not extramedullary_disease" },
+  /* NCT06585345 */
+  { E,
+    "Primary immune deficiency",
+    NULL,
+    "rule: primary_immunodeficiency" },
+
+  /* GVHD of any grade, or needing systemic treatment; prophylaxis is no GVHD. */
+  /* NCT04100187 */
+  { E,
+    "Acute or chronic GVHD.",
+    NULL,
+    "rule: gvhd_any" },
+  /* NCT05397184 */
+  { E,
+    "GvHD requiring systemic therapy",
+    NULL,
+    "rule: gvhd_systemic_therapy" },
+  /* NCT05406817 */
+  { E,
+    "Any concurrent systemic treatment to prevent GVHD",
+    NULL,
+    "review" },
+
+  /* Major surgery within a time; not with another treatment in the same
+   * window, nor "and have not recovered". */
+  /* NCT02179567 */
+  { E,
+    "Major surgery within 28 days before enrolment",
+    NULL,
+    "rule: days_since_major_surgery <= 28" },
+  /* NCT03319901 */
+  { E,
+    "Major surgery or radiation therapy within 4 weeks prior to the first study dose",
+    NULL,
+    "review" },
+  /* NCT05821933 */
+  { E,
+    "Have undergone major surgery within 4 weeks prior to the start of study dosing and have not "
+    "fully recovered.",
+    NULL,
+    "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT05463224: A malignancy that required systemic treatment within 2 years: narrower than any. */
+  { E,
+    "Any concurrent and/or other active malignancy that has required systemic treatment within 2 "
+    "years of first dose of study drug. (allowed for participation if investigator decided that "
+    "previous malignancy is cured and not need for any additional treatment)",
+    NULL,
+    "review" },
+  /* NCT06367855: A history of systemic steroids is wider than steroids now. */
+  { E,
+    "History of using systemic steroids.",
+    NULL,
+    "partial: systemic_steroids" },
 };
 
 static void

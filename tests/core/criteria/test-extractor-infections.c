@@ -111,7 +111,7 @@ static const Wording wordings[] = {
     "For women only: pregnant (or lactating) or having the intention of becoming pregnant "
     "during the time frame of the study.",
     NULL,
-    "partial: pregnant_or_lactating" },
+    "partial: pregnant_or_lactating or pregnant" },
   /* the brief's wording (not verbatim in the records) */
   { I,
     "Females only",
@@ -223,7 +223,7 @@ static const Wording wordings[] = {
   { I,
     "No obvious active infection or graft-versus-host disease",
     NULL,
-    "partial: not active_infection and not gvhd_active" },
+    "rule: not active_infection and not gvhd_any" },
   /* NCT03754764 */
   { E,
     "Pregnant or nursing women",
@@ -335,7 +335,7 @@ static const Wording wordings[] = {
   { E,
     "Breast feeding.",
     NULL,
-    "review" },
+    "rule: breastfeeding" },
   /* NCT04747912: both named */
   { E,
     "Pregnant females; breastfeeding females; males with female partners of reproductive potential "
@@ -435,6 +435,230 @@ static const Wording wordings[] = {
     "Hepatitis B (HBsAg positive) **",
     NULL,
     "review" },
+
+  /* Consent boilerplate (issue 12): the patient's or the guardian's signed
+   * consent; not the time consent is signed, nor a companion study's consent. */
+  /* NCT04678869 */
+  { I,
+    "Written informed consent",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT02724163 */
+  { I,
+    "Written informed consent from the patient and/or parent/legal guardian.",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT05870995 */
+  { I,
+    "informed consent provided",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT04547049 */
+  { I,
+    "Signature of the informed consent",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT04409977 */
+  { I,
+    "having read, understood and signed the consent form",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT04547049 */
+  { E,
+    "Refusal to sign the informed consent",
+    NULL,
+    "rule: not informed_consent" },
+  /* NCT04411043 */
+  { E,
+    "Absence of signature of informed consent",
+    NULL,
+    "rule: not informed_consent" },
+  /* NCT01174615 */
+  { E,
+    "Patients unable to give informed consent.",
+    NULL,
+    "partial: not informed_consent" },
+  /* NCT02753764 */
+  { I,
+    "Males must be surgically sterile or agree to use an acceptable method of contraception (defined "
+    "as barrier methods in conjunction with spermicides) for the duration of the study (from the "
+    "time they sign consent) and for 3 months after the last dose of investigational product to "
+    "prevent pregnancy in a partner.",
+    NULL,
+    "review" },
+  /* NCT04714372 */
+  { I,
+    "Must agree to and sign the consent for the companion Long-Term Follow-Up study (UMN CPRC "
+    "#2020LS166) to fulfill the FDA required 15 years of follow-up for a genetically modified cell "
+    "product.",
+    NULL,
+    "review" },
+
+  /* Compliance boilerplate: able_to_comply. */
+  /* NCT05751044 */
+  { E,
+    "Subjects unwilling or unable to comply with the study procedures.",
+    NULL,
+    "rule: not able_to_comply" },
+  /* NCT04501120 */
+  { I,
+    "Willingness and ability to comply with study procedures and follow-up examination.",
+    NULL,
+    "rule: able_to_comply" },
+  /* NCT05942599 */
+  { E,
+    "Foreseeable poor compliance to the study procedures",
+    NULL,
+    "rule: not able_to_comply" },
+  /* NCT07072494 */
+  { I,
+    "The subject has voluntarily agreed to participate, signed the informed consent form, and is "
+    "willing and able to comply with scheduled visits, study treatment, laboratory tests, and other "
+    "study procedures.",
+    NULL,
+    "rule: informed_consent and able_to_comply" },
+  /* NCT06585345 */
+  { E,
+    "Subjects judged by the investigator had difficulty completing all visits or procedures required "
+    "by the study protocol (including follow-up visits), or were not compliant enough to participate "
+    "in the study",
+    NULL,
+    "rule: not able_to_comply" },
+  /* NCT05282459 */
+  { I,
+    "Stated willingness to comply with all study procedures and availability for the duration of the "
+    "study",
+    NULL,
+    "partial: able_to_comply" },
+
+  /* Another interventional trial, in exclusions only; without the word
+   * "interventional" (any study) partial; planned participation not read. */
+  /* NCT06223893 */
+  { E,
+    "Participants enrolled in other interventional trials.",
+    NULL,
+    "rule: in_other_trial" },
+  /* NCT03159546 */
+  { E,
+    "Subject currently is participating in another clinical trial.",
+    NULL,
+    "partial: in_other_trial" },
+  /* NCT06585345 */
+  { E,
+    "Participate in other clinical experimenters during the same period",
+    NULL,
+    "rule: in_other_trial" },
+  /* NCT01640457 */
+  { I,
+    "The patient confirms that s/he did not participate in a clinical study 90 days prior study "
+    "inclusion. S/he agrees to refrain from participating in another clinical study during the "
+    "NOVOCART® Disc Study and for another 90 days after study termination",
+    NULL,
+    "review" },
+  /* NCT04930887 */
+  { E,
+    "unable or unwilling to participate plans to participate in another clinical study at any time "
+    "during this study",
+    NULL,
+    "review" },
+
+  /* Hypersensitivity to what the study gives; "severe" reactions only are narrower. */
+  /* NCT07072494 */
+  { E,
+    "Known hypersensitivity to any component of the study treatment.",
+    NULL,
+    "rule: hypersensitivity_study_drug" },
+  /* NCT06940401 */
+  { E,
+    "Known hypersensitivity to study drug or its excipients.",
+    NULL,
+    "rule: hypersensitivity_study_drug" },
+  /* NCT04570475 */
+  { E,
+    "Known allergy to study drug, multivitamin, or placebo components",
+    NULL,
+    "partial: hypersensitivity_study_drug" },
+  /* NCT06585345 */
+  { E,
+    "Have had severe rapid hypersensitivity reactions to any of the drugs to be used in this study",
+    NULL,
+    "review" },
+
+  /* Pregnancy or breastfeeding alone have variables of their own; an
+   * inclusion reads them only negated; a narrower pregnancy is not read. */
+  /* NCT00710099 */
+  { E,
+    "Pregnancy",
+    NULL,
+    "rule: pregnant" },
+  /* NCT00710099 */
+  { E,
+    "Breast feeding",
+    NULL,
+    "rule: breastfeeding" },
+  /* NCT05296889 */
+  { I,
+    "Patient is not pregnant",
+    NULL,
+    "rule: not pregnant" },
+  /* NCT04726631 */
+  { E,
+    "women how got pregnant after assisted reproduction",
+    NULL,
+    "review" },
+  /* NCT02387086 */
+  { I,
+    "Women of child-bearing potential and men must agree to use adequate contraception (hormonal or "
+    "barrier method of birth control; abstinence) prior to study entry and for the duration of study "
+    "participation. Should a woman become pregnant or suspect she is pregnant while participating in "
+    "this study, she should inform her treating physician immediately.",
+    NULL,
+    "review" },
+
+  /* Wrong readings found in precision sample 5 (issue 12), fixed. */
+  /* NCT03924700: HIVD is a herniated intervertebral disc, not HIV. */
+  { I,
+    "patients who has radiating pain (VAS >=40) on lower extremities with HIVD",
+    NULL,
+    "review" },
+  /* NCT05299762: Any autoimmune disease is wider than an active one needing therapy. */
+  { E,
+    "Has autoimmune disease",
+    NULL,
+    "partial: autoimmune_disease" },
+  /* NCT02795884: Only infections above grade 2. */
+  { E,
+    "CTCAE> grade 2 clinically significant active infection",
+    NULL,
+    "review" },
+  /* NCT05078931: An active infection requiring systemic therapy is only some. */
+  { E,
+    "Has an active infection requiring systemic therapy.",
+    NULL,
+    "review" },
+  /* NCT06359470: An active infection in the lumbar spine is only some. */
+  { E,
+    "bilateral and multilevel disc prolapse, sequestrated , migrated and disc herniation defined by "
+    "MRI , acute onset of pain (pain less than three months), presence of active infection in the "
+    "lumbar spine, any spinal deformities e.g., moderate, or severe scoliosis deformity (Cobb angle "
+    "≥ 25°), postoperative cases, Cauda equine lesion, the presence of any comorbidities, history of "
+    "patients who suffered from cancer, unexplained weight loss, immunosuppression, prolonged use of "
+    "steroids, intravenous drug use, urinary tract infection, pain that is increased or unrelieved "
+    "by rest, fever, significant trauma related to age, bladder or bowel incontinence, urinary "
+    "retention (with overflow incontinence), saddle anesthesia, loss of anal sphincter tone, major "
+    "motor weakness in lower extremities, fever, and vertebral tenderness",
+    NULL,
+    "review" },
+  /* NCT03319901: who signs is no alternative. */
+  { I,
+    "Patients or their legally authorized representative must provide written informed consent",
+    NULL,
+    "rule: informed_consent" },
+  /* NCT05793801 */
+  { I,
+    "Patient who has given free and informed consent.",
+    NULL,
+    "rule: informed_consent" },
 };
 
 static void

@@ -136,7 +136,7 @@ static const Wording wordings[] = {
     "Left ventricular ejection fraction ≤1 × ULN,or﹤50%. Clinically significant ECG QTc "
     "prolongation (Male: >450ms, Female: >470ms).Significant cardiac disease；",
     NULL,
-    "review" },
+    "partial: sex == male and qtc_ms > 450 or sex == female and qtc_ms > 470" },
   /* NCT07072494 */
   { I,
     "Blood oxygen saturation >92%;",
@@ -147,6 +147,59 @@ static const Wording wordings[] = {
     "Left ventricular ejection fraction ≥40%;",
     NULL,
     "rule: lvef_pct >= 40" },
+
+  /* Body weight and body-mass index (issue 12); a weight over the ideal body
+   * weight is no body weight, a percentage no BMI. */
+  /* NCT01738087 */
+  { I,
+    "Body Mass Index (BMI) >= 18.5 and <= 32 kg/m2",
+    NULL,
+    "rule: bmi_kg_m2 >= 18.5 and bmi_kg_m2 <= 32" },
+  /* NCT00726505 */
+  { I,
+    "BMI 18 to 35 kg/m2",
+    NULL,
+    "rule: bmi_kg_m2 >= 18 and bmi_kg_m2 <= 35" },
+  /* NCT05712278 */
+  { I,
+    "Participants with a weight ≥42 kg.",
+    NULL,
+    "rule: weight_kg >= 42" },
+  /* NCT05942599 */
+  { E,
+    "Weight < 6kgs",
+    NULL,
+    "rule: weight_kg < 6" },
+  /* NCT05105490 */
+  { E,
+    "Patient has morbid obesity defined as a Body Mass Index (BMI) more than 40 or a weight of more "
+    "than 45 kg (100 lbs.) over ideal body weight.",
+    NULL,
+    "partial: bmi_kg_m2 > 40" },
+  /* NCT03884920 */
+  { I,
+    "At high risk with BMI > 35%",
+    NULL,
+    "review" },
+
+  /* QTc limits by sex, each for its own sex. */
+  /* NCT03895671 */
+  { I,
+    "Have normal QTcF interval on screening electrocardiogram (ECG) evaluation, defined as QTcF of ≤ "
+    "450 ms in males or ≤ 470 ms in females.",
+    NULL,
+    "partial: sex == male and qtc_ms <= 450 or sex == female and qtc_ms <= 470" },
+  /* NCT06029816 */
+  { E,
+    "12 ECG: QTcF: female > 470 ms, male > 450 ms;",
+    NULL,
+    "partial: sex == female and qtc_ms > 470 or sex == male and qtc_ms > 450" },
+  /* NCT01898455: the saturation oxygen therapy keeps, not the patient's own
+   * (found in the check of the 54 untouched rules after sample 5). */
+  { E,
+    "Known oxygen dependency to maintain SaO2 >95%",
+    NULL,
+    "review" },
 };
 
 static void

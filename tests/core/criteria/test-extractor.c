@@ -78,12 +78,12 @@ static const Wording wordings[] = {
   { E,
     "Primary immune deficiency",
     NULL,
-    "review" },
+    "rule: primary_immunodeficiency" },
   /* NCT04571138 */
   { E,
     "Presence of primary immunodeficiency syndrome",
     NULL,
-    "review" },
+    "rule: primary_immunodeficiency" },
   /* NCT05507827 */
   { E,
     "Currently receiving corticosteroids or other immunosuppressive therapy. Topical "
@@ -107,7 +107,7 @@ static const Wording wordings[] = {
     "Have normal QTcF interval on screening electrocardiogram (ECG) evaluation, defined "
     "as QTcF of ≤ 450 ms in males or ≤ 470 ms in females.",
     NULL,
-    "review" },
+    "partial: sex == male and qtc_ms <= 450 or sex == female and qtc_ms <= 470" },
   /* NCT05740449: only for the sexually active */
   { E,
     "Sexually active participants not willing to use highly effective contraceptive method (pearl "
@@ -115,20 +115,21 @@ static const Wording wordings[] = {
     "months after end of antileukemic therapy.",
     NULL,
     "review" },
-  /* E. Narrower than the variable. NCT05497310, NCT05658640, NCT05458258 */
+  /* E. Narrower than pregnant_or_lactating: read into pregnant since issue 12.
+   * NCT05497310, NCT05658640, NCT05458258 */
   { E,
     "Pregnancy",
     NULL,
-    "review" },
+    "rule: pregnant" },
   { E,
     "Participants who are pregnant at the time of enrollment.",
     NULL,
-    "review" },
-  /* NCT04157569 */
+    "rule: pregnant" },
+  /* NCT04157569: "female" is not read. */
   { I,
     "not pregnant female",
     NULL,
-    "review" },
+    "partial: not pregnant" },
   /* NCT05645718: controlled infections are allowed */
   { E,
     "Patients with uncontrolled, active infections (viral, bacterial, or fungal). Infections "
@@ -178,7 +179,7 @@ static const Wording wordings[] = {
     "adverse events in nursing infants secondary to treatment of the mother with the "
     "chemotherapy agents, breastfeeding should also be avoided",
     NULL,
-    "review" },
+    "partial: pregnant" },
   /* NCT03974217 */
   { E,
     "Pregnant women are excluded from this study because Talazoparib is a PARP inhibitor agent "
@@ -187,7 +188,7 @@ static const Wording wordings[] = {
     "mother with Talazoparib, breastfeeding should be discontinued if the mother is treated with "
     "Talazoparib. These potential risks may also apply to other agents used in this study.",
     NULL,
-    "review" },
+    "partial: pregnant" },
   /* Q. A bare number "or above" is no age. NCT04325464, NCT06223893 */
   { I,
     "Insomnia as defined by an ISI score of 8 or above",

@@ -49,6 +49,8 @@ static const Change changes_001[] = {
   { "recent_thrombosis", "true", "E9" },
   { "weeks_since_live_vaccine", "6", "E11" },
   { "active_infection", "true", "E12" },
+  { "able_to_comply", "false", "I1" },
+  { "hypersensitivity_study_drug", "true", "E10" },
   { NULL }
 };
 
@@ -56,6 +58,7 @@ static const Change changes_000[] = {
   { "matched_donor_available", "true", "I2" },
   { "informed_consent", "false", "I5" },
   { "age_years", "17", "I6" },
+  { "prior_car_t", "false", "I3" },
   { NULL }
 };
 
@@ -85,8 +88,10 @@ static const Change changes_003[] = {
   { "age_years", "71", "I2" },
   { "life_expectancy_months", "2.5", "I4" },
   { "ecog", "2", "I5" },
-  /* E2 (Burkitt) is a partial rule the nurse answered: her answer stands. */
-  { "diagnosis", "\"Burkitt\"", "" },
+  { "prior_cd19_car_t", "false", "I3" },
+  /* E2 (Burkitt) is a partial rule the nurse answered: her answer stands;
+   * I3 (relapsed CD38+ B-ALL after CD19 CAR-T) is read whole now. */
+  { "diagnosis", "\"Burkitt\"", "I3" },
   { "gvhd_active", "true", "E4" },
   { "days_since_investigational_agent", "30", "E8" },
   { "systemic_steroids", "true", "E10" },
@@ -98,9 +103,10 @@ static const Change changes_004[] = {
   { "age_years", "14", "I5" },
   { "age_years", "65", "I5" },
   { "ecog", "4", "I6" },
-  /* I7 is partial (any GVHD) and answered by the nurse; E2 is whole. */
+  /* I7 reads any GVHD (gvhd_any, entered as false here); E2 is whole. */
   { "gvhd_active", "true", "" },
-  { "active_infection", "true", "E2" },
+  { "gvhd_any", "true", "I7" },
+  { "active_infection", "true", "I7 E2" },
   { "life_expectancy_months", "2", "I8" },
   /* I9 reads "Total bilirubin ≤1.5 ULN, excluding subjects with Gilbert's
    * syndrome" now, but is partial and answered by the nurse: her answer stands. */
@@ -110,6 +116,9 @@ static const Change changes_004[] = {
   { "weeks_since_live_vaccine", "6", "E13" },
   { "pregnant_or_lactating", "true", "E14" },
   { "contraception_agreed", "false", "E15" },
+  { "primary_immunodeficiency", "true", "E9" },
+  { "able_to_comply", "false", "E16" },
+  { "in_other_trial", "true", "E18" },
   { NULL }
 };
 
@@ -123,13 +132,14 @@ static const SeedCase seed_cases[] = {
     " \"ebv_dna_detectable\": false, \"cmv_dna_detectable\": false, \"hiv_positive\": false,"
     " \"nyha_class\": 1, \"qtc_ms\": 420, \"systolic_bp_mmhg\": 120, \"diastolic_bp_mmhg\": 80,"
     " \"cns_disease\": false, \"significant_effusion\": false, \"recent_thrombosis\": false,"
-    " \"weeks_since_live_vaccine\": 52, \"active_infection\": false}",
+    " \"weeks_since_live_vaccine\": 52, \"active_infection\": false, \"able_to_comply\": true,"
+    " \"hypersensitivity_study_drug\": false}",
     changes_001 },
   { "NCT07087847",
     "{\"age_years\": 40, \"matched_donor_available\": false, \"disease_status\": \"CR\","
     " \"mrd_negative\": true, \"extramedullary_disease\": false, \"alt_x_uln\": 1,"
     " \"ast_x_uln\": 1, \"bilirubin_x_uln\": 1, \"bun_x_uln\": 1, \"creatinine_x_uln\": 1,"
-    " \"informed_consent\": true}",
+    " \"informed_consent\": true, \"prior_car_t\": true}",
     changes_000 },
   { "NCT06389305",
     "{\"age_years\": 20, \"diagnosis\": \"B-ALL\", \"prior_car_t\": true,"
@@ -138,11 +148,13 @@ static const SeedCase seed_cases[] = {
     " \"creatinine_x_uln\": 1, \"bun_x_uln\": 1, \"active_infection\": false,"
     " \"uncontrolled_diabetes\": false, \"severe_mental_disorder\": false,"
     " \"csf_blasts_per_ul\": 0, \"pb_blasts_pct\": 5, \"prior_organ_transplant\": false,"
-    " \"pregnant_or_lactating\": false, \"hiv_positive\": false, \"syphilis_positive\": false}",
+    " \"pregnant_or_lactating\": false, \"hiv_positive\": false, \"syphilis_positive\": false,"
+    " \"disease_status\": \"relapsed\"}",
     changes_002 },
   { "NCT03754764",
     "{\"sex\": \"male\", \"age_years\": 25, \"diagnosis\": \"B-ALL\","
     " \"disease_status\": \"relapsed\", \"cd38_positive\": true, \"prior_car_t\": true,"
+    " \"prior_cd19_car_t\": true,"
     " \"life_expectancy_months\": 6, \"ecog\": 1, \"gvhd_active\": false,"
     " \"autoimmune_disease\": false, \"immunodeficiency\": false, \"hiv_positive\": false,"
     " \"days_since_investigational_agent\": 100, \"systemic_steroids\": false,"
@@ -155,7 +167,9 @@ static const SeedCase seed_cases[] = {
     " \"significant_effusion\": false, \"spo2_pct\": 97, \"hiv_positive\": false,"
     " \"cns_disease\": false, \"recent_cardiac_event\": false, \"recent_thrombosis\": false,"
     " \"weeks_since_live_vaccine\": 52, \"pregnant_or_lactating\": false,"
-    " \"contraception_agreed\": true, \"bilirubin_x_uln\": 1, \"gilbert_syndrome\": false}",
+    " \"contraception_agreed\": true, \"bilirubin_x_uln\": 1, \"gilbert_syndrome\": false,"
+    " \"gvhd_any\": false, \"primary_immunodeficiency\": false, \"able_to_comply\": true,"
+    " \"in_other_trial\": false}",
     changes_004 },
 };
 
