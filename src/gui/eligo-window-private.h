@@ -171,6 +171,11 @@ void                 _eligo_window_show_toast         (EligoWindow  *self,
                                                        gboolean      can_undo);
 void                 eligo_window_dismiss_toast       (EligoWindow  *self);
 
+/* eligo-window-import.c */
+void                 _eligo_window_class_import_init  (EligoWindowClass *klass);
+void                 _eligo_window_import_init        (EligoWindow  *self);
+void                 _eligo_window_import_dispose     (EligoWindow  *self);
+
 /* For the tests */
 GtkColumnView       *_eligo_window_get_column_view    (EligoWindow  *self);
 GtkColumnViewColumn *_eligo_window_get_column         (EligoWindow  *self,

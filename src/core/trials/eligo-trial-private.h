@@ -13,6 +13,45 @@
 
 G_BEGIN_DECLS
 
+struct _EligoTrial
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *nct_id;
+  char          *brief_title;
+  char          *official_title;
+  char          *acronym;
+  char          *overall_status;
+  char          *phases;
+  char          *study_type;
+  int            enrollment;
+  char          *start_date;
+  char          *primary_completion_date;
+  char          *completion_date;
+  char          *first_posted;
+  char          *last_update;
+  char          *lead_sponsor;
+  char          *collaborators;
+  double         min_age_years;
+  double         max_age_years;
+  double         effective_min_age_years;
+  double         effective_max_age_years;
+  char          *age_source;
+  gboolean       effective_ages_set;
+  char          *sex;
+  EligoTristate  healthy_volunteers;
+  char          *conditions;
+  char          *keywords;
+  char          *countries;
+  char          *interventions_text;
+  char          *eligibility;
+  gboolean       archived;
+
+  char          *raw_json;
+  JsonNode      *study;
+};
+
 /* The columns _eligo_trial_new_from_row() reads, in this order. The
  * min_age_years and max_age_years columns hold the effective ages (see
  * eligo_trial_get_age_source()), the registry_ ones the registry's. */
