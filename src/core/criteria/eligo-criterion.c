@@ -571,6 +571,18 @@ structured_sex (EligoTrial *trial,
   return criterion;
 }
 
+/* Does @rule read cns_disease? Compiled once, as this runs at import. */
+static gboolean
+rule_names_cns_disease (const char *rule)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\bcns_disease\\b", 0, 0, NULL));
+
+  return g_regex_match (regex, rule, 0, NULL);
+}
+
 /**
  * eligo_criteria_for_trial:
  *
@@ -625,7 +637,7 @@ eligo_criteria_for_trial (EligoTrial *trial)
           /* cns_disease also holds for CNS leukemia: a trial that admits
            * it excludes only neurological disorders on such a criterion. */
           if (admits_cns_leukemia && ct->kind == ELIGO_CRITERION_EXCLUSION && extraction->rule != NULL
-              && g_regex_match_simple ("\\bcns_disease\\b", extraction->rule, 0, 0))
+              && rule_names_cns_disease (extraction->rule))
             {
               g_clear_pointer (&extraction->rule, g_free);
               g_free (extraction->reason);
