@@ -40,6 +40,15 @@ gboolean             _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
                                                    EligoTrial           *trial,
                                                    GPtrArray            *criteria,
                                                    GError              **error);
+gboolean             _eligo_criteria_writer_store_rows (EligoCriteriaWriter  *writer,
+                                                        EligoTrial           *trial,
+                                                        GPtrArray            *criteria,
+                                                        GError              **error);
+void                 _eligo_criteria_effective_ages (EligoTrial   *trial,
+                                                     GPtrArray    *criteria,
+                                                     double       *min_age,
+                                                     double       *max_age,
+                                                     const char  **age_source);
 void                 _eligo_criteria_writer_free  (EligoCriteriaWriter  *writer);
 GPtrArray           *_eligo_database_load_criteria (EligoDatabase       *self,
                                                     EligoTrial          *trial,

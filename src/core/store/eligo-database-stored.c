@@ -305,19 +305,56 @@ rule_id (EligoCriteriaWriter  *writer,
 }
 
 /**
- * _eligo_criteria_writer_store:
- * @trial: a trial with its row id
- * @criteria: (element-type EligoCriterion): eligo_criteria_for_trial()'s
- *   criteria of @trial (without curated rules)
+ * _eligo_criteria_effective_ages:
+ * @trial: a trial as read from the registry
+ * @criteria: (element-type EligoCriterion): its criteria
+ * @min_age: (out): the youngest age admitted, or -1
+ * @max_age: (out): the oldest age admitted, or -1
+ * @age_source: (out) (nullable): "registry", "criteria" or %NULL
  *
- * Replaces the stored criteria of @trial and what matching reads of them.
- * The caller holds a write transaction.
+ * The ages the list shows for @trial: the registry's, else those an age
+ * criterion states.
  */
-gboolean
-_eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
-                              EligoTrial           *trial,
-                              GPtrArray            *criteria,
-                              GError              **error)
+void
+_eligo_criteria_effective_ages (EligoTrial  *trial,
+                                GPtrArray   *criteria,
+                                double      *min_age,
+                                double      *max_age,
+                                const char **age_source)
+{
+  double reg_min = eligo_trial_get_min_age_years (trial);
+  double reg_max = eligo_trial_get_max_age_years (trial);
+
+  *min_age = -1;
+  *max_age = -1;
+  *age_source = NULL;
+  if (reg_min > 0 || reg_max >= 0)
+    {
+      *min_age = reg_min;
+      *max_age = reg_max;
+      *age_source = "registry";
+    }
+  else if (reg_min == 0)
+    {
+      /* "0 Years" is no limit; an age criterion may still say more. */
+      *min_age = 0;
+      *age_source = "registry";
+      if (criteria_ages (criteria, min_age, max_age))
+        *age_source = "criteria";
+    }
+  else if (criteria_ages (criteria, min_age, max_age))
+    *age_source = "criteria";
+}
+
+/* @update_trial: whether to write the trial's effective ages and criteria
+ * version into its row; an import writes them with the row itself, so the
+ * row (its raw JSON, kilobytes long) is not written twice. */
+static gboolean
+writer_store (EligoCriteriaWriter  *writer,
+              EligoTrial           *trial,
+              GPtrArray            *criteria,
+              gboolean              update_trial,
+              GError              **error)
 {
   gint64 trial_id = eligo_trial_get_id (trial);
   g_autoptr(GArray) profile = g_array_sized_new (FALSE, FALSE, sizeof (guint32), criteria->len);
@@ -403,22 +440,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
         }
     }
 
-  if (reg_min > 0 || reg_max >= 0)
-    {
-      min_age = reg_min;
-      max_age = reg_max;
-      age_source = "registry";
-    }
-  else if (reg_min == 0)
-    {
-      /* "0 Years" is no limit; an age criterion may still say more. */
-      min_age = 0;
-      age_source = "registry";
-      if (criteria_ages (criteria, &min_age, &max_age))
-        age_source = "criteria";
-    }
-  else if (criteria_ages (criteria, &min_age, &max_age))
-    age_source = "criteria";
+  _eligo_criteria_effective_ages (trial, criteria, &min_age, &max_age, &age_source);
 
   stmt = writer->update_trial;
   sqlite3_reset (stmt);
@@ -429,7 +451,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
   bind_double_or_null (stmt, 5, reg_min, reg_min >= 0);
   bind_double_or_null (stmt, 6, reg_max, reg_max >= 0);
   sqlite3_bind_int64 (stmt, 7, trial_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (update_trial && sqlite3_step (stmt) != SQLITE_DONE)
     {
       _eligo_database_set_error (writer->database, error);
       return FALSE;
@@ -457,6 +479,41 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
   _eligo_trial_set_effective_ages (trial, min_age, max_age, age_source);
 
   return TRUE;
+}
+
+/**
+ * _eligo_criteria_writer_store:
+ * @trial: a trial with its row id
+ * @criteria: (element-type EligoCriterion): eligo_criteria_for_trial()'s
+ *   criteria of @trial (without curated rules)
+ *
+ * Replaces the stored criteria of @trial and what matching reads of them,
+ * and the effective ages and criteria version in its row. The caller holds
+ * a write transaction.
+ */
+gboolean
+_eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
+                              EligoTrial           *trial,
+                              GPtrArray            *criteria,
+                              GError              **error)
+{
+  return writer_store (writer, trial, criteria, TRUE, error);
+}
+
+/**
+ * _eligo_criteria_writer_store_rows:
+ *
+ * _eligo_criteria_writer_store() for a trial whose row was just written
+ * with _eligo_criteria_effective_ages() and this extractor's version:
+ * everything but the row itself.
+ */
+gboolean
+_eligo_criteria_writer_store_rows (EligoCriteriaWriter  *writer,
+                                   EligoTrial           *trial,
+                                   GPtrArray            *criteria,
+                                   GError              **error)
+{
+  return writer_store (writer, trial, criteria, FALSE, error);
 }
 
 static char *
