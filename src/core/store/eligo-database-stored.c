@@ -918,12 +918,15 @@ typedef struct
   guint         next_file;  /* the next file a reader takes */
   guint         written;    /* files the writer is done with */
   gboolean      stop;
+  GPtrArray    *written_parsed; /* Parsed the writer is done with, for a reader to free */
   GMutex        lock;
   GCond         changed;
   GCancellable *cancellable;
 } Pipeline;
 
 #define PIPELINE_DEPTH 4
+
+static void parsed_free (Parsed *parsed);
 
 static gpointer
 parse_worker (gpointer data)
@@ -932,8 +935,17 @@ parse_worker (gpointer data)
 
   for (;;)
     {
+      g_autoptr(GPtrArray) garbage = NULL;
       Parsed *parsed;
       guint i;
+
+      /* Freeing a file's JSON trees and trials is a good part of the
+       * work: done here, it does not hold up the writer. */
+      g_mutex_lock (&pipeline->lock);
+      garbage = g_steal_pointer (&pipeline->written_parsed);
+      pipeline->written_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) parsed_free);
+      g_mutex_unlock (&pipeline->lock);
+      g_clear_pointer (&garbage, g_ptr_array_unref);
 
       g_mutex_lock (&pipeline->lock);
       while (!pipeline->stop && pipeline->next_file < pipeline->files->len &&
@@ -972,6 +984,41 @@ parsed_free (Parsed *parsed)
   g_free (parsed);
 }
 
+static gint64
+read_pragma (EligoDatabase *self,
+             const char    *sql,
+             gint64         fallback)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = fallback;
+
+  if (sqlite3_prepare_v2 (_eligo_database_get_handle (self), sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* A bulk import writes megabytes per file: with SQLite's default 2 MB page
+ * cache each transaction spills dirty pages into the WAL before its commit,
+ * and checkpoints every 4 MB write the same index and FTS pages again and
+ * again. Neither setting changes what is stored, or when it is committed. */
+static void
+set_bulk_pragmas (EligoDatabase *self,
+                  gint64         cache_size,
+                  gint64         autocheckpoint)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
+                                          "PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT,
+                                          cache_size, autocheckpoint);
+
+  _eligo_database_exec (self, sql, NULL);
+}
+
+#define BULK_CACHE_KIB 65536
+#define BULK_AUTOCHECKPOINT_PAGES 16384
+
 /**
  * eligo_database_import_files:
  * @files: (element-type GFile): ClinicalTrials.gov API v2 JSON files
@@ -997,11 +1044,17 @@ eligo_database_import_files (EligoDatabase          *self,
   g_autoptr(GPtrArray) workers = g_ptr_array_new ();
   guint n_workers;
   guint n_failed = 0;
+  gint64 cache_size, autocheckpoint;
 
   g_return_val_if_fail (ELIGO_IS_DATABASE (self), 0);
   g_return_val_if_fail (files != NULL, 0);
 
+  cache_size = read_pragma (self, "PRAGMA cache_size", -2000);
+  autocheckpoint = read_pragma (self, "PRAGMA wal_autocheckpoint", 1000);
+  set_bulk_pragmas (self, -BULK_CACHE_KIB, BULK_AUTOCHECKPOINT_PAGES);
+
   pipeline.parsed = g_new0 (Parsed *, files->len + 1);
+  pipeline.written_parsed = g_ptr_array_new_with_free_func ((GDestroyNotify) parsed_free);
   pipeline.cancellable = cancellable;
   g_mutex_init (&pipeline.lock);
   g_cond_init (&pipeline.changed);
@@ -1041,9 +1094,9 @@ eligo_database_import_files (EligoDatabase          *self,
           if (failed != NULL)
             failed (parsed->file, error, user_data);
         }
-      parsed_free (parsed);
 
       g_mutex_lock (&pipeline.lock);
+      g_ptr_array_add (pipeline.written_parsed, parsed);
       pipeline.written = i + 1;
       g_cond_broadcast (&pipeline.changed);
       g_mutex_unlock (&pipeline.lock);
@@ -1055,10 +1108,13 @@ eligo_database_import_files (EligoDatabase          *self,
   g_mutex_unlock (&pipeline.lock);
   for (guint i = 0; i < workers->len; i++)
     g_thread_join (g_ptr_array_index (workers, i));
+  g_ptr_array_unref (pipeline.written_parsed);
 
   g_mutex_clear (&pipeline.lock);
   g_cond_clear (&pipeline.changed);
   g_free (pipeline.parsed);
+
+  set_bulk_pragmas (self, cache_size, autocheckpoint);
 
   return n_failed;
 }
