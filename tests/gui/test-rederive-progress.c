@@ -37,7 +37,38 @@ typedef struct
   gboolean          saw_midway;      /* a fraction strictly between 0 and 1 */
   gboolean          saw_end;         /* then hidden, the job done */
   guint             last_done;
+  gboolean          pictured;
 } Probe;
+
+/* With $ELIGO_SCREENSHOT set, a picture of the window with the banner
+ * midway, for data/screenshots. */
+static gboolean
+picture_window (GtkWidget *window)
+{
+  const char *path = g_getenv ("ELIGO_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  graphene_rect_t bounds;
+
+  if (path == NULL)
+    return TRUE;
+
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (window),
+                          gtk_widget_get_height (window));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* Nothing drawn yet: at the next report. */
+  if (node == NULL)
+    return FALSE;
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &bounds);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  return TRUE;
+}
 
 static void
 look_at_bar (Probe            *probe,
@@ -58,7 +89,14 @@ look_at_bar (Probe            *probe,
   probe->saw_banner = TRUE;
 
   if (fraction > 0 && fraction < 1)
-    probe->saw_midway = TRUE;
+    {
+      GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (bar)));
+
+      probe->saw_midway = TRUE;
+      if (!probe->pictured && gtk_widget_get_mapped (window) &&
+          gtk_revealer_get_child_revealed (revealer) && fraction > 0.3)
+        probe->pictured = picture_window (window);
+    }
 
   /* Progress only goes forward. */
   g_assert_cmpuint (eligo_rederive_job_get_n_done (probe->job), >=, probe->last_done);
