@@ -114,6 +114,8 @@ typedef struct
   char                  *group;
   gboolean               group_used;
   char                  *scope;    /* "Cohort 1" standing over the headers that follow */
+  char                  *scoped_section;  /* the section is_scoped_header() last read */
+  gboolean               scoped;          /* and what it said */
 } Parser;
 
 static const char *generic_words[] = {
@@ -846,7 +848,17 @@ is_scope_title (const char *text)
 static char *
 scope_of (Parser *parser)
 {
-  const char *section = is_scoped_header (parser->section) ? parser->section : NULL;
+  const char *section = NULL;
+
+  /* Every criterion under a header asks about the same header. */
+  if (g_strcmp0 (parser->section, parser->scoped_section) != 0 || parser->section == NULL)
+    {
+      g_free (parser->scoped_section);
+      parser->scoped_section = g_strdup (parser->section);
+      parser->scoped = is_scoped_header (parser->section);
+    }
+  if (parser->scoped)
+    section = parser->section;
 
   if (parser->scope != NULL && section != NULL)
     return g_strconcat (parser->scope, "\n", section, NULL);
@@ -1688,6 +1700,7 @@ eligo_criteria_split_full (const char  *eligibility_text,
   g_array_unref (parser.nodes);
   g_array_unref (lines);
   g_free (parser.section);
+  g_free (parser.scoped_section);
   g_free (parser.group);
   g_free (parser.scope);
 
