@@ -17,7 +17,6 @@
 #include <glib/gi18n.h>
 
 #include "eligo-import.h"
-#include "eligo-json-write.h"
 #include "eligo-trial-private.h"
 #include "eligo-utils.h"
 
@@ -835,8 +834,7 @@ eligo_trial_new_from_study (JsonObject  *study,
     }
 
   self->study = json_node_init_object (json_node_alloc (), study);
-  /* json_to_string()'s text, written faster (a page holds a hundred). */
-  self->raw_json = raw_json != NULL ? g_strdup (raw_json) : eligo_json_write (self->study);
+  self->raw_json = raw_json != NULL ? g_strdup (raw_json) : json_to_string (self->study, FALSE);
 
   return g_steal_pointer (&self);
 }
