@@ -745,7 +745,7 @@ failed:
  * extractor version, in batches of a few hundred trials, each its own
  * transaction. Curated rules are kept (they are stored apart, by criterion
  * key) and so are the nurses' answers. The app runs this on a worker
- * connection; the CLI before its command.
+ * connection (#EligoRederiveJob); the CLI before its command.
  */
 gboolean
 eligo_database_rederive_criteria (EligoDatabase              *self,
@@ -833,69 +833,6 @@ GPtrArray *
 _eligo_derive_criteria (GPtrArray *trials)
 {
   return derive_criteria (trials, (guint) g_get_num_processors ());
-}
-
-static void
-rederive_progress_cb (guint    done,
-                      guint    total,
-                      gpointer user_data)
-{
-  g_debug ("Criteria re-derived for %u of %u trials", done, total);
-}
-
-static void
-rederive_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(EligoDatabase) worker = NULL;
-  GError *error = NULL;
-
-  /* A connection of its own: the window's stays free for reading. */
-  worker = eligo_database_open (path, &error);
-  if (worker == NULL ||
-      !eligo_database_rederive_criteria (worker, rederive_progress_cb, NULL, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * eligo_database_rederive_criteria_async:
- *
- * Runs eligo_database_rederive_criteria() on a worker thread with a
- * connection of its own to the same file. Other connections see the
- * re-derived trials as commits (eligo_database_get_data_version()).
- */
-void
-eligo_database_rederive_criteria_async (EligoDatabase       *self,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ELIGO_IS_DATABASE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, eligo_database_rederive_criteria_async);
-  g_task_set_task_data (task, g_strdup (eligo_database_get_path (self)), g_free);
-  g_task_run_in_thread (task, rederive_thread);
-}
-
-gboolean
-eligo_database_rederive_criteria_finish (EligoDatabase  *self,
-                                         GAsyncResult   *result,
-                                         GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Importing many files: reading and ruling them on a worker thread while
