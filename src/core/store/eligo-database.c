@@ -332,6 +332,9 @@ eligo_database_open (const char  *path,
   if (!_eligo_database_migrate (self, version, error))
     return NULL;
 
+  if (!_eligo_database_ensure_match_key_index (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
