@@ -55,6 +55,8 @@ GPtrArray           *_eligo_database_load_criteria (EligoDatabase       *self,
                                                     gboolean            *stored,
                                                     GError             **error);
 GPtrArray           *_eligo_derive_criteria       (GPtrArray           *trials);
+GPtrArray           *_eligo_derive_criteria_threads (GPtrArray         *trials,
+                                                     guint              max_threads);
 gboolean             _eligo_database_ensure_match_key_index (EligoDatabase  *self,
                                                              GError        **error);
 gboolean             _eligo_database_import_derived (EligoDatabase     *self,
