@@ -28,6 +28,7 @@
 
 #include "eligo-application.h"
 #include "eligo-preferences-window.h"
+#include "eligo-rederive-job.h"
 #include "eligo-window.h"
 
 struct _EligoApplication
@@ -43,6 +44,8 @@ struct _EligoApplication
   GtkWidget            *database_error_dialog;
   GtkFileChooserNative *database_chooser;
   GPtrArray            *pending_files;
+
+  EligoRederiveJob     *rederive_job;   /* while criteria are read again */
 };
 
 enum
@@ -131,7 +134,7 @@ on_rederived_cb (GObject      *source,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!eligo_database_rederive_criteria_finish (ELIGO_DATABASE (source), result, &error))
+  if (!eligo_rederive_job_run_finish (ELIGO_REDERIVE_JOB (source), result, &error))
     g_warning ("Could not read the criteria of the trials again: %s", error->message);
 }
 
@@ -160,7 +163,11 @@ eligo_application_use_database (EligoApplication  *self,
    * until then they are read from the text, and the window's watch sees
    * each batch land. */
   if (eligo_database_count_stale_criteria (database, NULL) > 0)
-    eligo_database_rederive_criteria_async (database, NULL, on_rederived_cb, NULL);
+    {
+      g_clear_object (&self->rederive_job);
+      self->rederive_job = eligo_rederive_job_new (eligo_database_get_path (database));
+      eligo_rederive_job_run_async (self->rederive_job, NULL, on_rederived_cb, NULL);
+    }
 
   return TRUE;
 }
@@ -666,6 +673,7 @@ eligo_application_dispose (GObject *object)
 
   g_clear_object (&self->interface_settings);
   g_clear_object (&self->database);
+  g_clear_object (&self->rederive_job);
   if (self->database_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->database_chooser));
   g_clear_object (&self->database_chooser);
@@ -734,4 +742,18 @@ eligo_application_get_database (EligoApplication *self)
   g_return_val_if_fail (ELIGO_IS_APPLICATION (self), NULL);
 
   return self->database;
+}
+
+/**
+ * eligo_application_get_rederive_job:
+ *
+ * Returns: (transfer none) (nullable): the job reading the criteria of
+ *   the database's trials again, if it needed one (it may have ended)
+ */
+EligoRederiveJob *
+eligo_application_get_rederive_job (EligoApplication *self)
+{
+  g_return_val_if_fail (ELIGO_IS_APPLICATION (self), NULL);
+
+  return self->rederive_job;
 }

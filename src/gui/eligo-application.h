@@ -23,6 +23,7 @@
 #include <gtk/gtk.h>
 
 #include "eligo-database.h"
+#include "eligo-rederive-job.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +33,6 @@ G_DECLARE_FINAL_TYPE (EligoApplication, eligo_application, ELIGO, APPLICATION, G
 
 EligoApplication *eligo_application_new          (void);
 EligoDatabase    *eligo_application_get_database (EligoApplication *self);
+EligoRederiveJob *eligo_application_get_rederive_job (EligoApplication *self);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "eligo-database-watch.h"
 #include "eligo-filter-popover.h"
 #include "eligo-import-job.h"
+#include "eligo-rederive-bar.h"
 #include "eligo-trial-list.h"
 #include "eligo-window.h"
 
@@ -116,6 +117,7 @@ struct _EligoWindow
   GtkButton            *import_details_button;
   GtkButton            *import_cancel_button;
   GtkButton            *import_close_button;
+  EligoRederiveBar     *rederive_bar;
   GtkStack             *stack;
   GtkColumnView        *column_view;
   GtkMultiSelection    *selection;

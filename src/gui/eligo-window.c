@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 
+#include "eligo-application.h"
 #include "eligo-filter-popover.h"
 #include "eligo-format.h"
 #include "eligo-screening-dialog.h"
@@ -699,6 +700,18 @@ eligo_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (eligo_window_parent_class)->close_request (window);
 }
 
+/* Shows the criteria the application reads again in the background. */
+static void
+on_application_changed_cb (EligoWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  eligo_rederive_bar_set_job (self->rederive_bar,
+                              ELIGO_IS_APPLICATION (app)
+                              ? eligo_application_get_rederive_job (ELIGO_APPLICATION (app))
+                              : NULL);
+}
+
 static void
 eligo_window_constructed (GObject *object)
 {
@@ -726,6 +739,9 @@ eligo_window_constructed (GObject *object)
       _eligo_window_update_query (self);
       _eligo_window_watch_init (self);
     }
+
+  /* The application is set after construction. */
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed_cb), NULL);
 
   eligo_window_update_state (self);
   eligo_window_update_page (self);
@@ -876,6 +892,7 @@ eligo_window_class_init (EligoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_details_button);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_cancel_button);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, import_close_button);
+  gtk_widget_class_bind_template_child (widget_class, EligoWindow, rederive_bar);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, column_view);
   gtk_widget_class_bind_template_child (widget_class, EligoWindow, selection);
@@ -901,6 +918,7 @@ eligo_window_class_init (EligoWindowClass *klass)
 
   g_type_ensure (ELIGO_TYPE_TRIAL);
   g_type_ensure (ELIGO_TYPE_FILTER_POPOVER);
+  g_type_ensure (ELIGO_TYPE_REDERIVE_BAR);
 }
 
 static void

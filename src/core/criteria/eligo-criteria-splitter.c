@@ -114,6 +114,8 @@ typedef struct
   char                  *group;
   gboolean               group_used;
   char                  *scope;    /* "Cohort 1" standing over the headers that follow */
+  char                  *scoped_section;  /* the section is_scoped_header() last read */
+  gboolean               scoped;          /* and what it said */
 } Parser;
 
 static const char *generic_words[] = {
@@ -804,22 +806,41 @@ append_line (Node       *node,
 static gboolean
 is_scoped_header (const char *section)
 {
-  return section != NULL
-    && g_regex_match_simple ("\\b(?:cohorts?|arms?|sub-?stud(?:y|ies)|dose[- ](?:finding|escalation|expansion)|"
-                             "expansion|participation in|part\\s+[a-z0-9]{1,2}\\b|group\\s+[a-z0-9]{1,2}\\b|"
-                             "phase\\s+(?:1|2|i|ii)[ab]?\\b|r[1-9]\\b)",
-                             section, G_REGEX_CASELESS, 0)
-    && !g_regex_match_simple ("\\bfor all\\b", section, G_REGEX_CASELESS, 0);
+  static GRegex *scoped, *for_all;
+
+  if (section == NULL)
+    return FALSE;
+
+  /* Compiled once: this runs for every criterion of every trial imported. */
+  if (g_once_init_enter (&scoped))
+    {
+      for_all = g_regex_new ("\\bfor all\\b", G_REGEX_CASELESS, 0, NULL);
+      g_once_init_leave (&scoped,
+                         g_regex_new ("\\b(?:cohorts?|arms?|sub-?stud(?:y|ies)|dose[- ](?:finding|escalation|expansion)|"
+                                      "expansion|participation in|part\\s+[a-z0-9]{1,2}\\b|group\\s+[a-z0-9]{1,2}\\b|"
+                                      "phase\\s+(?:1|2|i|ii)[ab]?\\b|r[1-9]\\b)",
+                                      G_REGEX_CASELESS, 0, NULL));
+    }
+
+  return g_regex_match (scoped, section, 0, NULL) && !g_regex_match (for_all, section, 0, NULL);
 }
 
 /* A title line that names a cohort, arm or part: "Cohort 1", "Part B". */
 static gboolean
 is_scope_title (const char *text)
 {
-  return strlen (text) <= 40
-    && g_regex_match_simple ("^\\s*(?:cohort|part|arm|group|stratum|sub-?study)\\s+[a-z0-9]{1,3}"
-                             "(?:\\s*(?:and|&|,|to|-)\\s*[a-z0-9]{1,3})*\\s*:?\\s*$",
-                             text, G_REGEX_CASELESS, 0);
+  static GRegex *title;
+
+  if (strlen (text) > 40)
+    return FALSE;
+
+  if (g_once_init_enter (&title))
+    g_once_init_leave (&title,
+                       g_regex_new ("^\\s*(?:cohort|part|arm|group|stratum|sub-?study)\\s+[a-z0-9]{1,3}"
+                                    "(?:\\s*(?:and|&|,|to|-)\\s*[a-z0-9]{1,3})*\\s*:?\\s*$",
+                                    G_REGEX_CASELESS, 0, NULL));
+
+  return g_regex_match (title, text, 0, NULL);
 }
 
 /* What the criteria that follow are limited to: the cohort title, then a
@@ -827,7 +848,17 @@ is_scope_title (const char *text)
 static char *
 scope_of (Parser *parser)
 {
-  const char *section = is_scoped_header (parser->section) ? parser->section : NULL;
+  const char *section = NULL;
+
+  /* Every criterion under a header asks about the same header. */
+  if (g_strcmp0 (parser->section, parser->scoped_section) != 0 || parser->section == NULL)
+    {
+      g_free (parser->scoped_section);
+      parser->scoped_section = g_strdup (parser->section);
+      parser->scoped = is_scoped_header (parser->section);
+    }
+  if (parser->scoped)
+    section = parser->section;
 
   if (parser->scope != NULL && section != NULL)
     return g_strconcat (parser->scope, "\n", section, NULL);
@@ -1669,6 +1700,7 @@ eligo_criteria_split_full (const char  *eligibility_text,
   g_array_unref (parser.nodes);
   g_array_unref (lines);
   g_free (parser.section);
+  g_free (parser.scoped_section);
   g_free (parser.group);
   g_free (parser.scope);
 

@@ -611,6 +611,19 @@ structured_sex (EligoTrial *trial,
   return criterion;
 }
 
+/* Does @rule read cns_disease or cns_leukemia_overt? Compiled once, as
+ * this runs at import. */
+static gboolean
+rule_names_cns_disease (const char *rule)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("\\bcns_(?:disease|leukemia_overt)\\b", 0, 0, NULL));
+
+  return g_regex_match (regex, rule, 0, NULL);
+}
+
 /**
  * eligo_criteria_for_trial:
  *
@@ -666,7 +679,7 @@ eligo_criteria_for_trial (EligoTrial *trial)
            * it excludes only neurological disorders on such a criterion;
            * nor does it exclude every CNS leukemia (cns_leukemia_overt). */
           if (admits_cns_leukemia && ct->kind == ELIGO_CRITERION_EXCLUSION && extraction->rule != NULL
-              && g_regex_match_simple ("\\bcns_(?:disease|leukemia_overt)\\b", extraction->rule, 0, 0))
+              && rule_names_cns_disease (extraction->rule))
             {
               g_clear_pointer (&extraction->rule, g_free);
               g_clear_pointer (&extraction->spans, g_array_unref);

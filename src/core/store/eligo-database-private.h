@@ -40,12 +40,25 @@ gboolean             _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
                                                    EligoTrial           *trial,
                                                    GPtrArray            *criteria,
                                                    GError              **error);
+gboolean             _eligo_criteria_writer_store_rows (EligoCriteriaWriter  *writer,
+                                                        EligoTrial           *trial,
+                                                        GPtrArray            *criteria,
+                                                        GError              **error);
+void                 _eligo_criteria_effective_ages (EligoTrial   *trial,
+                                                     GPtrArray    *criteria,
+                                                     double       *min_age,
+                                                     double       *max_age,
+                                                     const char  **age_source);
 void                 _eligo_criteria_writer_free  (EligoCriteriaWriter  *writer);
 GPtrArray           *_eligo_database_load_criteria (EligoDatabase       *self,
                                                     EligoTrial          *trial,
                                                     gboolean            *stored,
                                                     GError             **error);
 GPtrArray           *_eligo_derive_criteria       (GPtrArray           *trials);
+GPtrArray           *_eligo_derive_criteria_threads (GPtrArray         *trials,
+                                                     guint              max_threads);
+gboolean             _eligo_database_ensure_match_key_index (EligoDatabase  *self,
+                                                             GError        **error);
 gboolean             _eligo_database_import_derived (EligoDatabase     *self,
                                                      GPtrArray         *trials,
                                                      GPtrArray         *derived,

@@ -306,19 +306,56 @@ rule_id (EligoCriteriaWriter  *writer,
 }
 
 /**
- * _eligo_criteria_writer_store:
- * @trial: a trial with its row id
- * @criteria: (element-type EligoCriterion): eligo_criteria_for_trial()'s
- *   criteria of @trial (without curated rules)
+ * _eligo_criteria_effective_ages:
+ * @trial: a trial as read from the registry
+ * @criteria: (element-type EligoCriterion): its criteria
+ * @min_age: (out): the youngest age admitted, or -1
+ * @max_age: (out): the oldest age admitted, or -1
+ * @age_source: (out) (nullable): "registry", "criteria" or %NULL
  *
- * Replaces the stored criteria of @trial and what matching reads of them.
- * The caller holds a write transaction.
+ * The ages the list shows for @trial: the registry's, else those an age
+ * criterion states.
  */
-gboolean
-_eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
-                              EligoTrial           *trial,
-                              GPtrArray            *criteria,
-                              GError              **error)
+void
+_eligo_criteria_effective_ages (EligoTrial  *trial,
+                                GPtrArray   *criteria,
+                                double      *min_age,
+                                double      *max_age,
+                                const char **age_source)
+{
+  double reg_min = eligo_trial_get_min_age_years (trial);
+  double reg_max = eligo_trial_get_max_age_years (trial);
+
+  *min_age = -1;
+  *max_age = -1;
+  *age_source = NULL;
+  if (reg_min > 0 || reg_max >= 0)
+    {
+      *min_age = reg_min;
+      *max_age = reg_max;
+      *age_source = "registry";
+    }
+  else if (reg_min == 0)
+    {
+      /* "0 Years" is no limit; an age criterion may still say more. */
+      *min_age = 0;
+      *age_source = "registry";
+      if (criteria_ages (criteria, min_age, max_age))
+        *age_source = "criteria";
+    }
+  else if (criteria_ages (criteria, min_age, max_age))
+    *age_source = "criteria";
+}
+
+/* @update_trial: whether to write the trial's effective ages and criteria
+ * version into its row; an import writes them with the row itself, so the
+ * row (its raw JSON, kilobytes long) is not written twice. */
+static gboolean
+writer_store (EligoCriteriaWriter  *writer,
+              EligoTrial           *trial,
+              GPtrArray            *criteria,
+              gboolean              update_trial,
+              GError              **error)
 {
   gint64 trial_id = eligo_trial_get_id (trial);
   g_autoptr(GArray) profile = g_array_sized_new (FALSE, FALSE, sizeof (guint32), criteria->len);
@@ -406,22 +443,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
         }
     }
 
-  if (reg_min > 0 || reg_max >= 0)
-    {
-      min_age = reg_min;
-      max_age = reg_max;
-      age_source = "registry";
-    }
-  else if (reg_min == 0)
-    {
-      /* "0 Years" is no limit; an age criterion may still say more. */
-      min_age = 0;
-      age_source = "registry";
-      if (criteria_ages (criteria, &min_age, &max_age))
-        age_source = "criteria";
-    }
-  else if (criteria_ages (criteria, &min_age, &max_age))
-    age_source = "criteria";
+  _eligo_criteria_effective_ages (trial, criteria, &min_age, &max_age, &age_source);
 
   stmt = writer->update_trial;
   sqlite3_reset (stmt);
@@ -432,7 +454,7 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
   bind_double_or_null (stmt, 5, reg_min, reg_min >= 0);
   bind_double_or_null (stmt, 6, reg_max, reg_max >= 0);
   sqlite3_bind_int64 (stmt, 7, trial_id);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
+  if (update_trial && sqlite3_step (stmt) != SQLITE_DONE)
     {
       _eligo_database_set_error (writer->database, error);
       return FALSE;
@@ -460,6 +482,41 @@ _eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
   _eligo_trial_set_effective_ages (trial, min_age, max_age, age_source);
 
   return TRUE;
+}
+
+/**
+ * _eligo_criteria_writer_store:
+ * @trial: a trial with its row id
+ * @criteria: (element-type EligoCriterion): eligo_criteria_for_trial()'s
+ *   criteria of @trial (without curated rules)
+ *
+ * Replaces the stored criteria of @trial and what matching reads of them,
+ * and the effective ages and criteria version in its row. The caller holds
+ * a write transaction.
+ */
+gboolean
+_eligo_criteria_writer_store (EligoCriteriaWriter  *writer,
+                              EligoTrial           *trial,
+                              GPtrArray            *criteria,
+                              GError              **error)
+{
+  return writer_store (writer, trial, criteria, TRUE, error);
+}
+
+/**
+ * _eligo_criteria_writer_store_rows:
+ *
+ * _eligo_criteria_writer_store() for a trial whose row was just written
+ * with _eligo_criteria_effective_ages() and this extractor's version:
+ * everything but the row itself.
+ */
+gboolean
+_eligo_criteria_writer_store_rows (EligoCriteriaWriter  *writer,
+                                   EligoTrial           *trial,
+                                   GPtrArray            *criteria,
+                                   GError              **error)
+{
+  return writer_store (writer, trial, criteria, FALSE, error);
 }
 
 static char *
@@ -707,7 +764,7 @@ failed:
  * extractor version, in batches of a few hundred trials, each its own
  * transaction. Curated rules are kept (they are stored apart, by criterion
  * key) and so are the nurses' answers. The app runs this on a worker
- * connection; the CLI before its command.
+ * connection (#EligoRederiveJob); the CLI before its command.
  */
 gboolean
 eligo_database_rederive_criteria (EligoDatabase              *self,
@@ -758,17 +815,18 @@ derive_worker (gpointer data)
 }
 
 /**
- * _eligo_derive_criteria:
+ * _eligo_derive_criteria_threads:
  * @trials: (element-type EligoTrial): trials about to be imported
+ * @max_threads: how many threads may split and rule them
  *
- * Splits and rules the criteria of @trials on as many threads as there are
- * processors, before the import takes the write lock.
+ * Splits and rules the criteria of @trials, before the import takes the
+ * write lock.
  *
  * Returns: (transfer container): for each trial, its criteria
  */
-static GPtrArray *
-derive_criteria (GPtrArray *trials,
-                 guint      max_threads)
+GPtrArray *
+_eligo_derive_criteria_threads (GPtrArray *trials,
+                                guint      max_threads)
 {
   DeriveWork work = { trials, NULL, 0 };
   guint n_threads = MIN (max_threads, trials->len / 16 + 1);
@@ -794,233 +852,5 @@ derive_criteria (GPtrArray *trials,
 GPtrArray *
 _eligo_derive_criteria (GPtrArray *trials)
 {
-  return derive_criteria (trials, (guint) g_get_num_processors ());
-}
-
-static void
-rederive_progress_cb (guint    done,
-                      guint    total,
-                      gpointer user_data)
-{
-  g_debug ("Criteria re-derived for %u of %u trials", done, total);
-}
-
-static void
-rederive_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(EligoDatabase) worker = NULL;
-  GError *error = NULL;
-
-  /* A connection of its own: the window's stays free for reading. */
-  worker = eligo_database_open (path, &error);
-  if (worker == NULL ||
-      !eligo_database_rederive_criteria (worker, rederive_progress_cb, NULL, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * eligo_database_rederive_criteria_async:
- *
- * Runs eligo_database_rederive_criteria() on a worker thread with a
- * connection of its own to the same file. Other connections see the
- * re-derived trials as commits (eligo_database_get_data_version()).
- */
-void
-eligo_database_rederive_criteria_async (EligoDatabase       *self,
-                                        GCancellable        *cancellable,
-                                        GAsyncReadyCallback  callback,
-                                        gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (ELIGO_IS_DATABASE (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, eligo_database_rederive_criteria_async);
-  g_task_set_task_data (task, g_strdup (eligo_database_get_path (self)), g_free);
-  g_task_run_in_thread (task, rederive_thread);
-}
-
-gboolean
-eligo_database_rederive_criteria_finish (EligoDatabase  *self,
-                                         GAsyncResult   *result,
-                                         GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/* Importing many files: reading and ruling them on a worker thread while
- * this one writes the previous ones. */
-
-typedef struct
-{
-  GFile     *file;
-  GPtrArray *trials;
-  GPtrArray *derived;
-  GError    *error;
-} Parsed;
-
-/* Readers take the files in turn; the writer takes them back in order. A
- * reader waits while it is PIPELINE_DEPTH files ahead of the writer. */
-typedef struct
-{
-  GPtrArray    *files;
-  Parsed      **parsed;     /* by file index, NULL until read */
-  guint         next_file;  /* the next file a reader takes */
-  guint         written;    /* files the writer is done with */
-  gboolean      stop;
-  GMutex        lock;
-  GCond         changed;
-  GCancellable *cancellable;
-} Pipeline;
-
-#define PIPELINE_DEPTH 4
-
-static gpointer
-parse_worker (gpointer data)
-{
-  Pipeline *pipeline = data;
-
-  for (;;)
-    {
-      Parsed *parsed;
-      guint i;
-
-      g_mutex_lock (&pipeline->lock);
-      while (!pipeline->stop && pipeline->next_file < pipeline->files->len &&
-             pipeline->next_file >= pipeline->written + PIPELINE_DEPTH)
-        g_cond_wait (&pipeline->changed, &pipeline->lock);
-      if (pipeline->stop || pipeline->next_file >= pipeline->files->len)
-        {
-          g_mutex_unlock (&pipeline->lock);
-          return NULL;
-        }
-      i = pipeline->next_file++;
-      g_mutex_unlock (&pipeline->lock);
-
-      parsed = g_new0 (Parsed, 1);
-      parsed->file = g_object_ref (g_ptr_array_index (pipeline->files, i));
-      parsed->trials = eligo_import_parse_file (parsed->file, pipeline->cancellable,
-                                                &parsed->error);
-      /* Every processor already has a reader: rule on this one. */
-      if (parsed->trials != NULL)
-        parsed->derived = derive_criteria (parsed->trials, 1);
-
-      g_mutex_lock (&pipeline->lock);
-      pipeline->parsed[i] = parsed;
-      g_cond_broadcast (&pipeline->changed);
-      g_mutex_unlock (&pipeline->lock);
-    }
-}
-
-static void
-parsed_free (Parsed *parsed)
-{
-  g_clear_object (&parsed->file);
-  g_clear_pointer (&parsed->trials, g_ptr_array_unref);
-  g_clear_pointer (&parsed->derived, g_ptr_array_unref);
-  g_clear_error (&parsed->error);
-  g_free (parsed);
-}
-
-/**
- * eligo_database_import_files:
- * @files: (element-type GFile): ClinicalTrials.gov API v2 JSON files
- * @stats: (out) (optional): what happened to the trials, added to what it holds
- * @failed: (scope call) (nullable): told of each file that was not imported,
- *   with the reason, which names the file
- *
- * eligo_database_import_file() for each file, in order, each in its own
- * transaction, with the reading and the splitting and ruling of the next
- * files done on a worker thread meanwhile.
- *
- * Returns: the number of files not imported
- */
-guint
-eligo_database_import_files (EligoDatabase          *self,
-                             GPtrArray              *files,
-                             EligoImportStats       *stats,
-                             EligoImportFileFailed   failed,
-                             gpointer                user_data,
-                             GCancellable           *cancellable)
-{
-  Pipeline pipeline = { files, NULL, 0, 0, FALSE };
-  g_autoptr(GPtrArray) workers = g_ptr_array_new ();
-  guint n_workers;
-  guint n_failed = 0;
-
-  g_return_val_if_fail (ELIGO_IS_DATABASE (self), 0);
-  g_return_val_if_fail (files != NULL, 0);
-
-  pipeline.parsed = g_new0 (Parsed *, files->len + 1);
-  pipeline.cancellable = cancellable;
-  g_mutex_init (&pipeline.lock);
-  g_cond_init (&pipeline.changed);
-
-  n_workers = CLAMP ((guint) g_get_num_processors (), 1, MAX (files->len, 1));
-  for (guint i = 0; i < n_workers; i++)
-    g_ptr_array_add (workers, g_thread_new ("eligo-import", parse_worker, &pipeline));
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      g_autoptr(GError) error = NULL;
-      Parsed *parsed;
-
-      g_mutex_lock (&pipeline.lock);
-      while (pipeline.parsed[i] == NULL)
-        g_cond_wait (&pipeline.changed, &pipeline.lock);
-      parsed = g_steal_pointer (&pipeline.parsed[i]);
-      g_mutex_unlock (&pipeline.lock);
-
-      if (parsed->error != NULL)
-        error = g_steal_pointer (&parsed->error);
-      else if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
-               !_eligo_database_import_derived (self, parsed->trials, parsed->derived, stats,
-                                                &error))
-        {
-          g_autofree char *name = g_file_get_parse_name (parsed->file);
-          GError *saved = g_error_new (error->domain, error->code,
-                                       _("%s: could not be saved: %s"), name, error->message);
-
-          g_clear_error (&error);
-          error = saved;
-        }
-
-      if (error != NULL)
-        {
-          n_failed++;
-          if (failed != NULL)
-            failed (parsed->file, error, user_data);
-        }
-      parsed_free (parsed);
-
-      g_mutex_lock (&pipeline.lock);
-      pipeline.written = i + 1;
-      g_cond_broadcast (&pipeline.changed);
-      g_mutex_unlock (&pipeline.lock);
-    }
-
-  g_mutex_lock (&pipeline.lock);
-  pipeline.stop = TRUE;
-  g_cond_broadcast (&pipeline.changed);
-  g_mutex_unlock (&pipeline.lock);
-  for (guint i = 0; i < workers->len; i++)
-    g_thread_join (g_ptr_array_index (workers, i));
-
-  g_mutex_clear (&pipeline.lock);
-  g_cond_clear (&pipeline.changed);
-  g_free (pipeline.parsed);
-
-  return n_failed;
+  return _eligo_derive_criteria_threads (trials, (guint) g_get_num_processors ());
 }

@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "eligo-database-private.h"
+#include "eligo-rule-extractor.h"
 #include "eligo-import.h"
 #include "eligo-seeds-resources.h"
 #include "eligo-trial-private.h"
@@ -331,6 +332,9 @@ eligo_database_open (const char  *path,
   if (!_eligo_database_migrate (self, version, error))
     return NULL;
 
+  if (!_eligo_database_ensure_match_key_index (self, error))
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -361,15 +365,22 @@ _eligo_database_bind_text (sqlite3_stmt *stmt,
   return sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT) == SQLITE_OK;
 }
 
+/* @criteria: the trial's criteria, whose ages the row keeps as the
+ * effective ones beside the registry's (eligo-database-stored.c). */
 static void
 bind_trial (sqlite3_stmt *stmt,
             EligoTrial   *trial,
+            GPtrArray    *criteria,
             const char   *now)
 {
-  double min_age = eligo_trial_get_min_age_years (trial);
-  double max_age = eligo_trial_get_max_age_years (trial);
+  double reg_min = eligo_trial_get_min_age_years (trial);
+  double reg_max = eligo_trial_get_max_age_years (trial);
+  double min_age, max_age;
+  const char *age_source;
   EligoTristate healthy = eligo_trial_get_healthy_volunteers (trial);
   int enrollment = eligo_trial_get_enrollment (trial);
+
+  _eligo_criteria_effective_ages (trial, criteria, &min_age, &max_age, &age_source);
 
   _eligo_database_bind_text (stmt, 1, eligo_trial_get_nct_id (trial));
   _eligo_database_bind_text (stmt, 2, eligo_trial_get_brief_title (trial));
@@ -409,6 +420,16 @@ bind_trial (sqlite3_stmt *stmt,
   _eligo_database_bind_text (stmt, 24, eligo_trial_get_eligibility_criteria (trial));
   _eligo_database_bind_text (stmt, 25, now);
   _eligo_database_bind_text (stmt, 26, eligo_trial_get_raw_json (trial));
+  sqlite3_bind_int (stmt, 27, ELIGO_RULE_EXTRACTOR_VERSION);
+  _eligo_database_bind_text (stmt, 28, age_source);
+  if (reg_min >= 0)
+    sqlite3_bind_double (stmt, 29, reg_min);
+  else
+    sqlite3_bind_null (stmt, 29);
+  if (reg_max >= 0)
+    sqlite3_bind_double (stmt, 30, reg_max);
+  else
+    sqlite3_bind_null (stmt, 30);
 }
 
 #define TRIAL_VALUES \
@@ -416,7 +437,8 @@ bind_trial (sqlite3_stmt *stmt,
   "enrollment, start_date, primary_completion_date, completion_date, first_posted, " \
   "last_update, lead_sponsor, collaborators, min_age_years, max_age_years, sex, " \
   "healthy_volunteers, conditions, keywords, countries, interventions, eligibility, " \
-  "imported_at, raw_json"
+  "imported_at, raw_json, criteria_version, age_source, registry_min_age_years, " \
+  "registry_max_age_years"
 
 /* The caller holds a write transaction. */
 static gboolean
@@ -429,11 +451,11 @@ import_trials_in_transaction (EligoDatabase     *self,
   static const char insert_sql[] =
     "INSERT INTO trials (" TRIAL_VALUES ") VALUES "
     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    " ?20, ?21, ?22, ?23, ?24, ?25, ?26)";
+    " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)";
   static const char update_sql[] =
     "UPDATE trials SET (" TRIAL_VALUES ") = "
     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    " ?20, ?21, ?22, ?23, ?24, ?25, ?26) WHERE id = ?27";
+    " ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30) WHERE id = ?31";
   static const char find_sql[] =
     "SELECT id, last_update, raw_json FROM trials WHERE nct_id = ?";
   EligoImportStats local_stats = { 0 };
@@ -459,6 +481,7 @@ import_trials_in_transaction (EligoDatabase     *self,
     {
       EligoTrial *trial = g_ptr_array_index (trials, i);
       const char *last_update = eligo_trial_get_last_update (trial);
+      g_autoptr(GPtrArray) criteria = NULL;
       gint64 existing = 0;
       int rc;
 
@@ -487,6 +510,12 @@ import_trials_in_transaction (EligoDatabase     *self,
           goto out;
         }
 
+      /* The criteria are split and ruled once, here, in the trial's
+       * transaction; the row is written with the ages they give. */
+      criteria = derived != NULL && derived->pdata[i] != NULL
+                 ? g_ptr_array_ref (derived->pdata[i])
+                 : eligo_criteria_for_trial (trial);
+
       if (existing != 0)
         {
           /* What the nurse screened against stays readable (eligo-database-history.c). */
@@ -494,8 +523,8 @@ import_trials_in_transaction (EligoDatabase     *self,
             goto out;
 
           sqlite3_reset (update);
-          bind_trial (update, trial, now_text);
-          sqlite3_bind_int64 (update, 27, existing);
+          bind_trial (update, trial, criteria, now_text);
+          sqlite3_bind_int64 (update, 31, existing);
           rc = sqlite3_step (update);
           _eligo_trial_set_id (trial, existing);
           local_stats.updated++;
@@ -503,7 +532,7 @@ import_trials_in_transaction (EligoDatabase     *self,
       else
         {
           sqlite3_reset (insert);
-          bind_trial (insert, trial, now_text);
+          bind_trial (insert, trial, criteria, now_text);
           rc = sqlite3_step (insert);
           _eligo_trial_set_id (trial, sqlite3_last_insert_rowid (self->db));
           local_stats.added++;
@@ -515,15 +544,8 @@ import_trials_in_transaction (EligoDatabase     *self,
           goto out;
         }
 
-      /* The criteria are split and ruled once, here, in the trial's transaction. */
-      {
-        g_autoptr(GPtrArray) criteria = derived != NULL && derived->pdata[i] != NULL
-                                        ? g_ptr_array_ref (derived->pdata[i])
-                                        : eligo_criteria_for_trial (trial);
-
-        if (!_eligo_criteria_writer_store (writer, trial, criteria, error))
-          goto out;
-      }
+      if (!_eligo_criteria_writer_store_rows (writer, trial, criteria, error))
+        goto out;
     }
 
   ok = TRUE;

@@ -118,13 +118,6 @@ gboolean       eligo_database_rederive_criteria   (EligoDatabase          *self,
                                                    gpointer                user_data,
                                                    GCancellable           *cancellable,
                                                    GError                **error);
-void           eligo_database_rederive_criteria_async  (EligoDatabase       *self,
-                                                        GCancellable        *cancellable,
-                                                        GAsyncReadyCallback  callback,
-                                                        gpointer             user_data);
-gboolean       eligo_database_rederive_criteria_finish (EligoDatabase       *self,
-                                                        GAsyncResult        *result,
-                                                        GError             **error);
 /* Criteria a re-import or refresh replaced (eligo-database-history.c) */
 typedef struct
 {

@@ -42,14 +42,25 @@ append_name (GString    *path,
 static gboolean
 name_ok (const char *name)
 {
+  const char *p = name;
+
+  /* Printable ASCII, as nearly every name is, needs no decoding. */
+  while (*p >= 0x20 && *p < 0x7f)
+    p++;
+  if (*p == '\0')
+    return TRUE;
+
   if (!g_utf8_validate (name, -1, NULL))
     return FALSE;
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+  for (p = name; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_iscntrl (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
 }
 
+/* @path: (nullable): where to write the path of the bad string found, if
+ * any; the first pass over a tree goes without it, since building the
+ * path of every member is most of the work and nearly every tree is good. */
 static Check
 check_node (JsonNode *node,
             GString  *path)
@@ -65,16 +76,18 @@ check_node (JsonNode *node,
         json_object_iter_init (&iter, json_node_get_object (node));
         while (json_object_iter_next (&iter, &name, &member))
           {
-            gsize len = path->len;
+            gsize len = path != NULL ? path->len : 0;
             Check result;
 
-            append_name (path, name);
+            if (path != NULL)
+              append_name (path, name);
             if (!name_ok (name))
               return CHECK_BAD_NAME;
             result = check_node (member, path);
             if (result != CHECK_OK)
               return result;
-            g_string_truncate (path, len);
+            if (path != NULL)
+              g_string_truncate (path, len);
           }
         return CHECK_OK;
       }
@@ -82,17 +95,20 @@ check_node (JsonNode *node,
     case JSON_NODE_ARRAY:
       {
         JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
 
-        for (guint i = 0; i < json_array_get_length (array); i++)
+        for (guint i = 0; i < n; i++)
           {
-            gsize len = path->len;
+            gsize len = path != NULL ? path->len : 0;
             Check result;
 
-            g_string_append_printf (path, "[%u]", i);
+            if (path != NULL)
+              g_string_append_printf (path, "[%u]", i);
             result = check_node (json_array_get_element (array, i), path);
             if (result != CHECK_OK)
               return result;
-            g_string_truncate (path, len);
+            if (path != NULL)
+              g_string_truncate (path, len);
           }
         return CHECK_OK;
       }
@@ -129,11 +145,16 @@ eligo_json_check_strings (JsonNode    *node,
                           int          code,
                           GError     **error)
 {
-  g_autoptr(GString) where = g_string_new (NULL);
+  g_autoptr(GString) where = NULL;
 
   g_return_val_if_fail (node != NULL, TRUE);
   g_return_val_if_fail (name != NULL, TRUE);
 
+  if (check_node (node, NULL) == CHECK_OK)
+    return TRUE;
+
+  /* Again, to name where. */
+  where = g_string_new (NULL);
   switch (check_node (node, where))
     {
     case CHECK_BAD_VALUE:

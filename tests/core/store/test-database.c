@@ -424,6 +424,48 @@ test_not_found (void)
   g_assert_error (error, ELIGO_DATABASE_ERROR, ELIGO_DATABASE_ERROR_NOT_FOUND);
 }
 
+#define MATCH_KEY_INDEX \
+  "SELECT sql FROM sqlite_schema WHERE type = 'index' AND name = 'trial_criteria_match_key'"
+
+/* A large import builds the index of criteria by their words once, at its
+ * end, the same index the schema made; and a library left without it (an
+ * import killed midway) gets it back when opened. */
+static void
+test_bulk_import_index (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *pages_dir = eligo_test_tmp_path ("pages");
+  g_autoptr(GPtrArray) pages = eligo_test_write_library (pages_dir, 2000, 50);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = query_text (path, MATCH_KEY_INDEX);
+  g_autofree char *after = NULL;
+  g_autofree char *reopened = NULL;
+  g_autofree char *n_criteria = NULL;
+  g_autofree char *n_indexed = NULL;
+
+  g_assert_cmpstr (sql, ==, "CREATE INDEX trial_criteria_match_key ON trial_criteria (match_key)");
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (pages, i)));
+  g_assert_cmpuint (eligo_database_import_files (database, files, NULL, NULL, NULL, NULL), ==, 0);
+
+  after = query_text (path, MATCH_KEY_INDEX);
+  g_assert_cmpstr (after, ==, sql);
+  n_criteria = query_text (path, "SELECT count(*) FROM trial_criteria");
+  n_indexed = query_text (path, "SELECT count(*) FROM trial_criteria INDEXED BY "
+                                "trial_criteria_match_key WHERE match_key > ''");
+  g_assert_cmpstr (n_indexed, ==, n_criteria);
+  g_assert_cmpint (atoi (n_criteria), >, 2000);
+  g_clear_object (&database);
+
+  exec_sql (path, "DROP INDEX trial_criteria_match_key");
+  database = eligo_database_open (path, &error);
+  g_assert_no_error (error);
+  reopened = query_text (path, MATCH_KEY_INDEX);
+  g_assert_cmpstr (reopened, ==, sql);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/eligo/database/not-a-database", test_not_a_database);
   g_test_add_func ("/eligo/database/default-path", test_default_path);
   g_test_add_func ("/eligo/database/reimport", test_reimport);
+  g_test_add_func ("/eligo/database/bulk-import-index", test_bulk_import_index);
   g_test_add_func ("/eligo/database/not-found", test_not_found);
 
   return g_test_run ();

@@ -239,6 +239,23 @@ test_octal_escapes (void)
   g_assert_true (g_str_has_prefix (error->message, "sample.json: not valid JSON: "));
 }
 
+/* A bad string deep in a page is named by its whole path, array indexes
+ * and all, and so is a member name holding a control character. */
+static void
+test_bad_string_paths (void)
+{
+  assert_rejected ("{\"studies\": [{\"protocolSection\":{\"identificationModule\":"
+                   "{\"nctId\":\"NCT09999901\"}}},"
+                   "{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999902\"},"
+                   "\"conditionsModule\":{\"conditions\":[\"ALL\",\"Bad \\351\"]}}}]}",
+                   ELIGO_IMPORT_ERROR_INVALID_UTF8,
+                   "studies[1].protocolSection.conditionsModule.conditions[1]");
+  assert_rejected ("{\"protocolSection\":{\"identificationModule\":{\"nctId\":\"NCT09999902\","
+                   "\"odd\\u0001name\":1}}}",
+                   ELIGO_IMPORT_ERROR_INVALID_UTF8,
+                   "protocolSection.identificationModule.odd\\u0001name");
+}
+
 static void
 test_file_names_in_errors (void)
 {
@@ -275,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/eligo/import/array-and-page", test_array_and_page);
   g_test_add_func ("/eligo/import/bad-input", test_bad_input);
   g_test_add_func ("/eligo/import/octal-escapes", test_octal_escapes);
+  g_test_add_func ("/eligo/import/bad-string-paths", test_bad_string_paths);
   g_test_add_func ("/eligo/import/file-names-in-errors", test_file_names_in_errors);
 
   return g_test_run ();
