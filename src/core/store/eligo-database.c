@@ -262,6 +262,34 @@ eligo_database_default_path (void)
  *
  * Returns: (transfer full) (nullable): the database
  */
+/*
+ * Write-ahead logging, so that readers (the app) never wait for the writer
+ * (an import). The mode is kept in the file, but a new file gets it here,
+ * and switching takes a lock that SQLite's busy timeout does not wait for:
+ * two programs opening a new library at once (two imports started
+ * together) would fail at once. Wait as that timeout would.
+ */
+static gboolean
+use_wal (EligoDatabase  *self,
+         GError        **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_TIME_SPAN_SECOND;
+
+  for (;;)
+    {
+      int rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+
+      if (rc == SQLITE_OK)
+        return TRUE;
+      if (rc != SQLITE_BUSY || g_get_monotonic_time () >= deadline)
+        {
+          _eligo_database_set_error (self, error);
+          return FALSE;
+        }
+      g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+}
+
 EligoDatabase *
 eligo_database_open (const char  *path,
                      GError     **error)
@@ -324,7 +352,7 @@ eligo_database_open (const char  *path,
       return NULL;
     }
 
-  if (!_eligo_database_exec (self, "PRAGMA journal_mode = WAL", error) ||
+  if (!use_wal (self, error) ||
       !_eligo_database_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_eligo_database_exec (self, "PRAGMA synchronous = NORMAL", error))
     return NULL;
