@@ -16,8 +16,10 @@
 
 G_BEGIN_DECLS
 
-/* eligo-patient.c keeps the patient; eligo-patient-json.c reads and
- * writes its file format. */
+/* eligo-patient.c keeps the patient and its entered facts;
+ * eligo-patient-derived.c derives the facts that were not entered;
+ * eligo-patient-answers.c keeps the nurse's answers on criteria;
+ * eligo-patient-json.c reads and writes its file format. */
 struct _EligoPatient
 {
   GObject     parent_instance;
@@ -37,6 +39,12 @@ char       *_eligo_patient_format_choices (const EligoVariable *variable);
 /* Keeps @answer (transfer full) under its criterion id; no signal. */
 void        _eligo_patient_store_answer   (EligoPatient        *self,
                                            EligoAnswer         *answer);
+/* Emits EligoPatient::changed. */
+void        _eligo_patient_emit_changed   (EligoPatient        *self);
+/* The value of @name derived from the entered facts, if it can be. */
+gboolean    _eligo_patient_derive         (EligoPatient        *self,
+                                           const char          *name,
+                                           EligoValue          *value);
 
 /* Reads a patient file of either kind (Eligo's JSON or FHIR) with the
  * checks every patient file gets: size, UTF-8, depth, JSON. Errors name

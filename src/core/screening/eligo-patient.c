@@ -14,6 +14,10 @@
  * One patient being screened: a pseudonymous screening id, the facts the
  * nurse entered (variables.md) and the nurse's answers on single criteria.
  * Patient data never goes to the log: not the id, not a value.
+ *
+ * This file keeps the patient and checks and stores the entered facts; the
+ * facts derived from others are in eligo-patient-derived.c, the answers in
+ * eligo-patient-answers.c and the file format in eligo-patient-json.c.
  */
 
 #define G_LOG_DOMAIN "eligo-patient"
@@ -25,7 +29,6 @@
 #include <string.h>
 
 #include "eligo-patient-private.h"
-
 
 G_DEFINE_FINAL_TYPE (EligoPatient, eligo_patient, G_TYPE_OBJECT)
 
@@ -48,23 +51,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef struct
+/* Emits EligoPatient::changed; eligo-patient-answers.c calls it too. */
+void
+_eligo_patient_emit_changed (EligoPatient *self)
 {
-  const char *numerator;
-  const char *denominator;
-} Ratio;
-
-/* The multiples of the upper limit of normal, derived from a raw value and the lab's ULN. */
-static const struct {
-  const char *name;
-  Ratio       ratio;
-} ratios[] = {
-  { "creatinine_x_uln", { "creatinine_umol_l", "creatinine_uln_umol_l" } },
-  { "bilirubin_x_uln", { "bilirubin_umol_l", "bilirubin_uln_umol_l" } },
-  { "alt_x_uln", { "alt_u_l", "alt_uln_u_l" } },
-  { "ast_x_uln", { "ast_u_l", "ast_uln_u_l" } },
-  { "bun_x_uln", { "bun_mmol_l", "bun_uln_mmol_l" } },
-};
+  g_signal_emit (self, signals[CHANGED], 0);
+}
 
 char *
 _eligo_patient_format_number (double number)
@@ -220,27 +212,6 @@ values_equal (const EligoValue *a,
       return TRUE;
     }
 }
-
-static void
-set_number (EligoValue *value,
-            double      number)
-{
-  value->kind = ELIGO_VALUE_NUMBER;
-  value->number = number;
-  value->boolean = FALSE;
-  value->symbol = NULL;
-}
-
-static void
-set_bool (EligoValue *value,
-          gboolean    boolean)
-{
-  value->kind = ELIGO_VALUE_BOOL;
-  value->number = 0;
-  value->boolean = boolean;
-  value->symbol = NULL;
-}
-
 static void
 set_unknown (EligoValue *value)
 {
@@ -253,160 +224,11 @@ set_unknown (EligoValue *value)
   value->symbol = NULL;
 }
 
-static gboolean
-get_number (EligoPatient *self,
-            const char   *name,
-            double       *number)
-{
-  const EligoValue *value = g_hash_table_lookup (self->facts, name);
-
-  if (value == NULL || value->kind != ELIGO_VALUE_NUMBER)
-    return FALSE;
-
-  *number = value->number;
-  return TRUE;
-}
-
-/* @name is @when wherever @source is @when. */
-static const struct
-{
-  const char *name;
-  const char *source;
-  gboolean    when;
-} implications[] = {
-  { "gvhd_any", "gvhd_active", TRUE },
-  { "prior_cd19_car_t", "prior_car_t", FALSE },
-  { "primary_immunodeficiency", "immunodeficiency", FALSE },
-};
-
-static gboolean
-derive (EligoPatient *self,
-        const char   *name,
-        EligoValue   *value)
-{
-  const EligoValue *sex;
-  double age, weight, creatinine;
-
-  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
-    {
-      double numerator, denominator;
-
-      if (strcmp (name, ratios[i].name) != 0)
-        continue;
-
-      if (!get_number (self, ratios[i].ratio.numerator, &numerator) ||
-          !get_number (self, ratios[i].ratio.denominator, &denominator) ||
-          denominator <= 0)
-        return FALSE;
-
-      set_number (value, numerator / denominator);
-      return TRUE;
-    }
-
-  /* A fact that follows from another: active GVHD is some GVHD, no CAR-T
-   * at all is no CD19 CAR-T. */
-  for (guint i = 0; i < G_N_ELEMENTS (implications); i++)
-    {
-      const EligoValue *source;
-
-      if (strcmp (name, implications[i].name) != 0)
-        continue;
-      source = g_hash_table_lookup (self->facts, implications[i].source);
-      if (source == NULL || source->kind != ELIGO_VALUE_BOOL || source->boolean != implications[i].when)
-        return FALSE;
-      set_bool (value, implications[i].when);
-      return TRUE;
-    }
-
-  /* Pregnancy and breastfeeding, apart or together. */
-  if (strcmp (name, "pregnant") == 0 || strcmp (name, "breastfeeding") == 0)
-    {
-      const EligoValue *either = g_hash_table_lookup (self->facts, "pregnant_or_lactating");
-
-      if (either == NULL || either->kind != ELIGO_VALUE_BOOL || either->boolean)
-        return FALSE;
-      set_bool (value, FALSE);
-      return TRUE;
-    }
-  if (strcmp (name, "pregnant_or_lactating") == 0)
-    {
-      const EligoValue *pregnant = g_hash_table_lookup (self->facts, "pregnant");
-      const EligoValue *breastfeeding = g_hash_table_lookup (self->facts, "breastfeeding");
-      gboolean p_known = pregnant != NULL && pregnant->kind == ELIGO_VALUE_BOOL;
-      gboolean b_known = breastfeeding != NULL && breastfeeding->kind == ELIGO_VALUE_BOOL;
-
-      if ((p_known && pregnant->boolean) || (b_known && breastfeeding->boolean))
-        set_bool (value, TRUE);
-      else if (p_known && b_known)
-        set_bool (value, FALSE);
-      else
-        return FALSE;
-      return TRUE;
-    }
-
-  if (strcmp (name, "bmi_kg_m2") == 0)
-    {
-      double height;
-
-      if (!get_number (self, "weight_kg", &weight) ||
-          !get_number (self, "height_cm", &height) ||
-          height <= 0)
-        return FALSE;
-
-      set_number (value, weight / ((height / 100) * (height / 100)));
-      return TRUE;
-    }
-
-  if (strcmp (name, "creatinine_clearance_ml_min") == 0)
-    {
-      sex = g_hash_table_lookup (self->facts, "sex");
-
-      if (sex == NULL || sex->kind != ELIGO_VALUE_SYMBOL ||
-          !get_number (self, "age_years", &age) ||
-          !get_number (self, "weight_kg", &weight) ||
-          !get_number (self, "creatinine_umol_l", &creatinine) ||
-          creatinine <= 0)
-        return FALSE;
-
-      set_number (value, eligo_cockcroft_gault (age, weight,
-                                                g_strcmp0 (sex->symbol, "female") == 0,
-                                                creatinine));
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GDateTime *
-now_utc_seconds (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_new_from_unix_utc (g_date_time_to_unix (now));
-}
-
-static int
-compare_answers (gconstpointer a,
-                 gconstpointer b)
-{
-  const EligoAnswer *answer_a = *(EligoAnswer * const *) a;
-  const EligoAnswer *answer_b = *(EligoAnswer * const *) b;
-
-  return eligo_criterion_id_compare (answer_a->criterion_id, answer_b->criterion_id);
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
 {
   return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-void
-_eligo_patient_store_answer (EligoPatient *self,
-                             EligoAnswer  *answer)
-{
-  g_hash_table_replace (self->answers, answer->criterion_id, answer);
 }
 
 static void
@@ -763,7 +585,7 @@ eligo_patient_lookup (const char *name,
   if (eligo_patient_get_fact (self, name, value))
     return TRUE;
 
-  if (derive (self, name, value))
+  if (_eligo_patient_derive (self, name, value))
     return TRUE;
 
   set_unknown (value);
@@ -792,315 +614,4 @@ eligo_patient_dup_fact_names (EligoPatient *self)
   g_ptr_array_add (names, NULL);
 
   return (char **) g_ptr_array_free (names, FALSE);
-}
-
-/**
- * eligo_patient_set_answer:
- * @criterion_id: e.g. "NCT07072494/I3"
- * @note: (nullable): why
- * @author: (nullable): who
- * @time: (nullable): when; %NULL for now
- *
- * Sets or replaces the nurse's answer on a criterion. The time is kept in UTC.
- */
-void
-eligo_patient_set_answer (EligoPatient       *self,
-                          const char         *criterion_id,
-                          EligoAnswerVerdict  verdict,
-                          const char         *note,
-                          const char         *author,
-                          GDateTime          *time)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_if_fail (ELIGO_IS_PATIENT (self));
-  g_return_if_fail (eligo_criterion_id_is_valid (criterion_id));
-  g_return_if_fail (verdict == ELIGO_ANSWER_PASS || verdict == ELIGO_ANSWER_FAIL);
-
-  if (time == NULL)
-    time = now = now_utc_seconds ();
-
-  _eligo_patient_store_answer (self, eligo_answer_new (criterion_id, verdict, note, author, time,
-                                                      NULL));
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/**
- * eligo_patient_get_answer:
- *
- * Returns: (transfer none) (nullable): the answer, valid until the next change
- */
-const EligoAnswer *
-eligo_patient_get_answer (EligoPatient *self,
-                          const char   *criterion_id)
-{
-  g_return_val_if_fail (ELIGO_IS_PATIENT (self), NULL);
-  g_return_val_if_fail (criterion_id != NULL, NULL);
-
-  return g_hash_table_lookup (self->answers, criterion_id);
-}
-
-/**
- * eligo_patient_answer_criterion:
- * @criterion: the criterion answered
- * @note: (nullable): the nurse's note
- * @author: (nullable): who answered
- * @time: (nullable): when; now if %NULL
- *
- * Records the nurse's answer on @criterion, with its words, so that the
- * answer follows the criterion when its id moves, is dropped when the
- * registry rewords it, and answers the same criterion in other trials for
- * this patient (eligo_patient_find_answer()).
- */
-void
-eligo_patient_answer_criterion (EligoPatient       *self,
-                                EligoCriterion     *criterion,
-                                EligoAnswerVerdict  verdict,
-                                const char         *note,
-                                const char         *author,
-                                GDateTime          *time)
-{
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_if_fail (ELIGO_IS_PATIENT (self));
-  g_return_if_fail (ELIGO_IS_CRITERION (criterion));
-  g_return_if_fail (verdict == ELIGO_ANSWER_PASS || verdict == ELIGO_ANSWER_FAIL);
-
-  if (time == NULL)
-    time = now = now_utc_seconds ();
-
-  _eligo_patient_store_answer (self, eligo_answer_new (eligo_criterion_get_id (criterion), verdict,
-                                                      note, author, time,
-                                                      eligo_criterion_get_text (criterion)));
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/**
- * eligo_patient_add_answer:
- * @answer: an answer, e.g. from another patient record
- *
- * Records a copy of @answer, the criterion's words included.
- */
-void
-eligo_patient_add_answer (EligoPatient      *self,
-                          const EligoAnswer *answer)
-{
-  g_return_if_fail (ELIGO_IS_PATIENT (self));
-  g_return_if_fail (answer != NULL);
-  g_return_if_fail (eligo_criterion_id_is_valid (answer->criterion_id));
-
-  _eligo_patient_store_answer (self, eligo_answer_copy (answer));
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-same_trial (const char *criterion_id,
-            const char *nct_id)
-{
-  gsize n = strlen (nct_id);
-
-  return strncmp (criterion_id, nct_id, n) == 0 && criterion_id[n] == '/';
-}
-
-static gboolean
-is_newer (const EligoAnswer *answer,
-          const EligoAnswer *than)
-{
-  if (than->time == NULL || answer->time == NULL)
-    return answer->time != NULL;
-
-  return g_date_time_compare (answer->time, than->time) > 0;
-}
-
-/**
- * eligo_patient_find_answer:
- * @criterion: a criterion as it reads now
- *
- * The nurse's answer that decides @criterion for this patient:
- *  1. her answer at its id, if given on the same words (or saved before
- *     Eligo kept them);
- *  2. else her answer on the same words in the same trial, at another id
- *     (the criteria were renumbered);
- *  3. else her newest answer on the same words and kind in another trial:
- *     answered once, it holds in every trial that writes it alike.
- * An answer given on words the registry has since changed decides nothing.
- * The answer's criterion_id says where it was given.
- *
- * Returns: (transfer none) (nullable): the answer, valid until the next change
- */
-const EligoAnswer *
-eligo_patient_find_answer (EligoPatient   *self,
-                           EligoCriterion *criterion)
-{
-  g_autofree char *key = NULL;
-  const EligoAnswer *own;
-  const EligoAnswer *moved = NULL;
-  const EligoAnswer *shared = NULL;
-  const char *nct_id;
-  GHashTableIter iter;
-  gpointer value;
-
-  g_return_val_if_fail (ELIGO_IS_PATIENT (self), NULL);
-  g_return_val_if_fail (ELIGO_IS_CRITERION (criterion), NULL);
-
-  own = g_hash_table_lookup (self->answers, eligo_criterion_get_id (criterion));
-  if (own != NULL && eligo_answer_is_for (own, criterion))
-    return own;
-
-  key = eligo_answer_dup_criterion_key (criterion);
-  nct_id = eligo_criterion_get_nct_id (criterion);
-  g_hash_table_iter_init (&iter, self->answers);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      const EligoAnswer *answer = value;
-      g_autofree char *answer_key = eligo_answer_dup_match_key (answer);
-
-      if (answer_key == NULL || !g_str_equal (answer_key, key))
-        continue;
-
-      if (same_trial (answer->criterion_id, nct_id))
-        {
-          /* Its own answer at its id is for other words: not this one. */
-          if (moved == NULL || is_newer (answer, moved))
-            moved = answer;
-        }
-      else if (shared == NULL || is_newer (answer, shared))
-        shared = answer;
-    }
-
-  return moved != NULL ? moved : shared;
-}
-
-gboolean
-eligo_patient_remove_answer (EligoPatient *self,
-                             const char   *criterion_id)
-{
-  g_return_val_if_fail (ELIGO_IS_PATIENT (self), FALSE);
-  g_return_val_if_fail (criterion_id != NULL, FALSE);
-
-  if (!g_hash_table_remove (self->answers, criterion_id))
-    return FALSE;
-
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
-}
-
-/**
- * eligo_patient_dup_answers:
- *
- * Returns: (transfer full) (element-type EligoAnswer): copies of the answers,
- *   sorted by criterion id (eligo_criterion_id_compare())
- */
-GPtrArray *
-eligo_patient_dup_answers (EligoPatient *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-  GPtrArray *answers;
-
-  g_return_val_if_fail (ELIGO_IS_PATIENT (self), NULL);
-
-  answers = g_ptr_array_new_with_free_func ((GDestroyNotify) eligo_answer_free);
-  g_hash_table_iter_init (&iter, self->answers);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (answers, eligo_answer_copy (value));
-  g_ptr_array_sort (answers, compare_answers);
-
-  return answers;
-}
-
-/**
- * eligo_criterion_id_is_valid:
- *
- * Returns: whether @criterion_id is NCTnnnnnnnn/I<n> or NCTnnnnnnnn/E<n>
- */
-gboolean
-eligo_criterion_id_is_valid (const char *criterion_id)
-{
-  const char *p;
-
-  if (criterion_id == NULL || strlen (criterion_id) < 14 || strncmp (criterion_id, "NCT", 3) != 0)
-    return FALSE;
-
-  for (guint i = 3; i < 11; i++)
-    if (!g_ascii_isdigit (criterion_id[i]))
-      return FALSE;
-
-  if (criterion_id[11] != '/' || (criterion_id[12] != 'I' && criterion_id[12] != 'E'))
-    return FALSE;
-
-  for (p = criterion_id + 13; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  return p - (criterion_id + 13) <= 6;
-}
-
-/**
- * eligo_criterion_id_compare:
- *
- * Orders criterion ids by trial, then inclusions before exclusions, then by
- * number: NCT…/I2 comes before NCT…/I10, which comes before NCT…/E1.
- * Ids that are not valid sort after valid ones, by strcmp().
- */
-int
-eligo_criterion_id_compare (const char *a,
-                            const char *b)
-{
-  gboolean valid_a = eligo_criterion_id_is_valid (a);
-  gboolean valid_b = eligo_criterion_id_is_valid (b);
-  guint64 number_a, number_b;
-  int cmp;
-
-  if (!valid_a || !valid_b)
-    {
-      if (valid_a != valid_b)
-        return valid_a ? -1 : 1;
-      return g_strcmp0 (a, b);
-    }
-
-  cmp = strncmp (a, b, 11);
-  if (cmp != 0)
-    return cmp;
-
-  if (a[12] != b[12])
-    return a[12] == 'I' ? -1 : 1;
-
-  number_a = g_ascii_strtoull (a + 13, NULL, 10);
-  number_b = g_ascii_strtoull (b + 13, NULL, 10);
-  if (number_a != number_b)
-    return number_a < number_b ? -1 : 1;
-
-  return strcmp (a, b);
-}
-
-/**
- * eligo_uln_multiple_get_parts:
- * @name: a variable, e.g. "bilirubin_x_uln"
- * @raw: (out) (optional): the raw value it is derived from, "bilirubin_umol_l"
- * @uln: (out) (optional): the lab's upper limit of normal, "bilirubin_uln_umol_l"
- *
- * Returns: %TRUE if @name is a multiple of the ULN that can be derived from
- *   a raw value and the lab's ULN
- */
-gboolean
-eligo_uln_multiple_get_parts (const char  *name,
-                              const char **raw,
-                              const char **uln)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  for (guint i = 0; i < G_N_ELEMENTS (ratios); i++)
-    {
-      if (strcmp (name, ratios[i].name) != 0)
-        continue;
-
-      if (raw != NULL)
-        *raw = ratios[i].ratio.numerator;
-      if (uln != NULL)
-        *uln = ratios[i].ratio.denominator;
-      return TRUE;
-    }
-
-  return FALSE;
 }
