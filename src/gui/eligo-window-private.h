@@ -135,15 +135,24 @@ struct _EligoWindow
   GMenuModel           *trial_menu;
 };
 
-/* eligo-window.c */
+/* eligo-window-list.c */
 GArray              *_eligo_window_dup_selected_ids   (EligoWindow  *self);
 gboolean             _eligo_window_select_ids         (EligoWindow  *self,
                                                        GArray       *select_ids);
 void                 _eligo_window_reload             (EligoWindow  *self,
                                                        GArray       *select_ids);
+void                 _eligo_window_update_query       (EligoWindow  *self);
+void                 _eligo_window_update_totals      (EligoWindow  *self);
+void                 _eligo_window_update_state       (EligoWindow  *self);
+void                 _eligo_window_scroll_to          (EligoWindow  *self,
+                                                       guint         position);
+
+/* eligo-window-page.c */
 void                 _eligo_window_show_page          (EligoWindow  *self,
                                                        gboolean      shown);
-void                 _eligo_window_update_query       (EligoWindow  *self);
+void                 _eligo_window_apply_layout       (EligoWindow  *self);
+gboolean             _eligo_window_adapt_cb           (gpointer      data);
+void                 _eligo_window_update_page        (EligoWindow  *self);
 
 /* eligo-window-columns.c */
 void                 _eligo_window_class_columns_init (EligoWindowClass *klass);
