@@ -498,3 +498,46 @@ eligo_test_write_library (const char *dir,
 
   return pages;
 }
+
+/**
+ * eligo_test_exec_sql:
+ *
+ * Runs @sql on the database file at @path behind Eligo's back, e.g. to
+ * make a library of an older schema; aborts the test if it fails.
+ */
+void
+eligo_test_exec_sql (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  sqlite3_close (db);
+}
+
+/**
+ * eligo_test_query_text:
+ *
+ * Returns: (transfer full) (nullable): the first column of the first row
+ *   @sql gives on the database file at @path, read only
+ */
+char *
+eligo_test_query_text (const char *path,
+                       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return value;
+}

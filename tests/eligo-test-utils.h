@@ -22,6 +22,10 @@ char          *eligo_test_data_path          (const char   *first,
 char          *eligo_test_database_digest    (const char   *path);
 void           eligo_test_assert_private_file (const char *path);
 gboolean       eligo_test_integrity_ok       (const char   *path);
+void           eligo_test_exec_sql           (const char   *path,
+                                              const char   *sql);
+char          *eligo_test_query_text         (const char   *path,
+                                              const char   *sql);
 int            eligo_test_run_cli            (char        **out,
                                               char        **err,
                                               const char   *first_arg,

@@ -37,19 +37,6 @@ import (EligoDatabase *database,
   g_assert_no_error (error);
 }
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
 static EligoCriterion *
 criterion_with_text (GPtrArray  *criteria,
                      const char *text)
@@ -310,7 +297,7 @@ test_failed_update_keeps_nothing (void)
   import (database, "studies");
   g_clear_object (&database);
   /* The trial's row refuses the update, after the history was written. */
-  exec_sql (path, "CREATE TRIGGER refuse BEFORE UPDATE OF raw_json ON trials BEGIN"
+  eligo_test_exec_sql (path, "CREATE TRIGGER refuse BEFORE UPDATE OF raw_json ON trials BEGIN"
                   "  SELECT RAISE (ABORT, 'refused by the test');"
                   " END;");
   database = eligo_database_open (path, &error);
@@ -354,7 +341,7 @@ test_migrate_from_previous (void)
   undo = g_strdup_printf ("DROP TABLE criteria_history; DROP TABLE criteria_revisions;"
                           " ALTER TABLE trial_criteria DROP COLUMN spans;"
                           " PRAGMA user_version = %d;", 4);
-  exec_sql (path, undo);
+  eligo_test_exec_sql (path, undo);
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);

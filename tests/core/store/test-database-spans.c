@@ -25,37 +25,6 @@
 #include "eligo-screening.h"
 #include "eligo-test-utils.h"
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 static EligoCriterion *
 find_criterion (GPtrArray  *criteria,
                 const char *id)
@@ -84,19 +53,19 @@ test_migrate (void)
   g_assert_true (eligo_database_seed_if_new (database, &error));
   g_assert_no_error (error);
   g_clear_object (&database);
-  exec_sql (path, "ALTER TABLE trial_criteria DROP COLUMN spans; UPDATE trials SET criteria_version = 1;"
+  eligo_test_exec_sql (path, "ALTER TABLE trial_criteria DROP COLUMN spans; UPDATE trials SET criteria_version = 1;"
                   " PRAGMA user_version = 5;");
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (eligo_database_get_schema_version (database), ==, ELIGO_DATABASE_SCHEMA_VERSION);
-  column = query_text (path, "SELECT count(*) FROM pragma_table_info ('trial_criteria') WHERE name = 'spans'");
+  column = eligo_test_query_text (path, "SELECT count(*) FROM pragma_table_info ('trial_criteria') WHERE name = 'spans'");
   g_assert_cmpstr (column, ==, "1");
   g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
 
   g_assert_true (eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  filled = query_text (path, "SELECT spans FROM trial_criteria WHERE criterion_id = 'NCT07072494/I3'");
+  filled = eligo_test_query_text (path, "SELECT spans FROM trial_criteria WHERE criterion_id = 'NCT07072494/I3'");
   g_assert_nonnull (filled);
   g_assert_true (g_str_has_prefix (filled, "[[0,"));
 
@@ -128,7 +97,7 @@ test_damaged (void)
 
   g_assert_true (eligo_database_seed_if_new (database, &error));
   g_assert_no_error (error);
-  exec_sql (path, "UPDATE trial_criteria SET spans = '[[0,9999,\"age_years >= 14\"]]'"
+  eligo_test_exec_sql (path, "UPDATE trial_criteria SET spans = '[[0,9999,\"age_years >= 14\"]]'"
                   " WHERE criterion_id = 'NCT07072494/I3';");
 
   trial = eligo_database_get_trial_by_nct_id (database, "NCT07072494", &error);

@@ -17,37 +17,6 @@
 #include "eligo-import.h"
 #include "eligo-test-utils.h"
 
-static void
-exec_sql (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = NULL;
-  char *message = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static char *
-query_text (const char *path,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-
-  return value;
-}
-
 /* What versions 5 and 6 added (the criteria a refresh replaced, the spans), taken away again. */
 #define UNDO_V5 "DROP TABLE criteria_history; DROP TABLE criteria_revisions; "
 
@@ -86,10 +55,10 @@ test_new_database (void)
   assert_mode_0600 (path);
 
   /* WAL mode is recorded in the file itself. */
-  journal = query_text (path, "PRAGMA journal_mode");
+  journal = eligo_test_query_text (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
 
-  tables = query_text (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
+  tables = eligo_test_query_text (path, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_schema "
                              "WHERE type = 'table' AND name IN ('meta', 'trials', 'trials_fts') "
                              "ORDER BY name)");
   g_assert_cmpstr (tables, ==, "meta,trials,trials_fts");
@@ -117,7 +86,7 @@ test_migrate_empty_file (void)
   assert_mode_0600 (path);
   g_clear_object (&database);
 
-  version = query_text (path, "PRAGMA user_version");
+  version = eligo_test_query_text (path, "PRAGMA user_version");
   g_assert_cmpint (atoi (version), ==, ELIGO_DATABASE_SCHEMA_VERSION);
 
   /* Opening again is a no-op for the schema. */
@@ -136,7 +105,7 @@ test_migrate_foreign_sqlite (void)
   g_autofree char *kept = NULL;
 
   /* An SQLite file at version 0 with a table of its own keeps that table. */
-  exec_sql (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
+  eligo_test_exec_sql (path, "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('keep me');");
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
@@ -144,7 +113,7 @@ test_migrate_foreign_sqlite (void)
                    ELIGO_DATABASE_SCHEMA_VERSION);
   g_clear_object (&database);
 
-  kept = query_text (path, "SELECT text FROM notes");
+  kept = eligo_test_query_text (path, "SELECT text FROM notes");
   g_assert_cmpstr (kept, ==, "keep me");
 }
 
@@ -159,7 +128,7 @@ test_migrate_v1_to_v2 (void)
   g_autofree char *count = NULL;
 
   g_clear_object (&database);
-  exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+  eligo_test_exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
                   " DROP TABLE curated_rules; PRAGMA user_version = 1;");
 
   database = eligo_database_open (path, &error);
@@ -168,9 +137,9 @@ test_migrate_v1_to_v2 (void)
   g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
   g_clear_object (&database);
 
-  tables = query_text (path, "SELECT name FROM sqlite_schema WHERE name = 'curated_rules'");
+  tables = eligo_test_query_text (path, "SELECT name FROM sqlite_schema WHERE name = 'curated_rules'");
   g_assert_cmpstr (tables, ==, "curated_rules");
-  count = query_text (path, "SELECT count(*) FROM curated_rules");
+  count = eligo_test_query_text (path, "SELECT count(*) FROM curated_rules");
   g_assert_cmpstr (count, ==, "0");
 }
 
@@ -184,7 +153,7 @@ test_migrate_v2_to_v3 (void)
   g_autofree char *tables = NULL;
 
   g_clear_object (&database);
-  exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
+  eligo_test_exec_sql (path, UNDO_V4 "DROP TABLE screening_failures; DROP TABLE screenings; DROP TABLE patients;"
                   " PRAGMA user_version = 2;");
 
   database = eligo_database_open (path, &error);
@@ -193,7 +162,7 @@ test_migrate_v2_to_v3 (void)
   g_assert_cmpuint (eligo_database_count_trials (database, NULL, &error), ==, 5);
   g_clear_object (&database);
 
-  tables = query_text (path, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema"
+  tables = eligo_test_query_text (path, "SELECT group_concat (name, ',') FROM (SELECT name FROM sqlite_schema"
                              " WHERE type = 'table' AND name IN ('patients', 'screenings',"
                              " 'screening_failures') ORDER BY name)");
   g_assert_cmpstr (tables, ==, "patients,screening_failures,screenings");
@@ -218,7 +187,7 @@ test_migrate_v3_to_v4 (void)
   g_assert_true (eligo_database_seed_if_new (database, &error));
   g_assert_no_error (error);
   g_clear_object (&database);
-  exec_sql (path, UNDO_V4 "PRAGMA user_version = 3;");
+  eligo_test_exec_sql (path, UNDO_V4 "PRAGMA user_version = 3;");
 
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
@@ -226,7 +195,7 @@ test_migrate_v3_to_v4 (void)
   g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
 
   /* The registry's ages are carried over at once; those of the text come with the criteria. */
-  ages = query_text (path, "SELECT group_concat (nct_id || ':' || ifnull (age_source, '-'), ',')"
+  ages = eligo_test_query_text (path, "SELECT group_concat (nct_id || ':' || ifnull (age_source, '-'), ',')"
                            " FROM (SELECT nct_id, age_source FROM trials ORDER BY nct_id)");
   g_assert_cmpstr (ages, ==, "NCT03754764:-,NCT06389305:-,NCT06585345:-,NCT07072494:registry,"
                              "NCT07087847:registry");
@@ -242,16 +211,16 @@ test_migrate_v3_to_v4 (void)
   g_assert_true (eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 0);
-  rows = query_text (path, "SELECT count(DISTINCT trial_id) FROM trial_criteria");
+  rows = eligo_test_query_text (path, "SELECT count(DISTINCT trial_id) FROM trial_criteria");
   g_assert_cmpstr (rows, ==, "5");
   g_clear_pointer (&ages, g_free);
-  ages = query_text (path, "SELECT group_concat (nct_id || ':' || min_age_years || '-' ||"
+  ages = eligo_test_query_text (path, "SELECT group_concat (nct_id || ':' || min_age_years || '-' ||"
                            " max_age_years, ',') FROM (SELECT * FROM trials WHERE age_source ="
                            " 'criteria' ORDER BY nct_id)");
   g_assert_cmpstr (ages, ==, "NCT03754764:12.0-70.0,NCT06389305:1.0-39.0,NCT06585345:14.0-65.0");
 
   /* A newer extractor: derived again, the nurse's rule kept. */
-  exec_sql (path, "UPDATE trials SET criteria_version = 0");
+  eligo_test_exec_sql (path, "UPDATE trials SET criteria_version = 0");
   g_assert_cmpuint (eligo_database_count_stale_criteria (database, &error), ==, 5);
   g_assert_true (eligo_database_rederive_criteria (database, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
@@ -280,7 +249,7 @@ test_refuse_newer (void)
   database = eligo_test_open_database (NULL);
   g_clear_object (&database);
 
-  exec_sql (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
+  eligo_test_exec_sql (path, "CREATE TABLE future (x); PRAGMA user_version = 99;");
   before = eligo_test_database_digest (path);
 
   database = eligo_database_open (path, &error);
@@ -439,7 +408,7 @@ test_bulk_import_index (void)
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(EligoDatabase) database = eligo_test_open_database (&path);
   g_autoptr(GError) error = NULL;
-  g_autofree char *sql = query_text (path, MATCH_KEY_INDEX);
+  g_autofree char *sql = eligo_test_query_text (path, MATCH_KEY_INDEX);
   g_autofree char *after = NULL;
   g_autofree char *reopened = NULL;
   g_autofree char *n_criteria = NULL;
@@ -450,19 +419,19 @@ test_bulk_import_index (void)
     g_ptr_array_add (files, g_file_new_for_path (g_ptr_array_index (pages, i)));
   g_assert_cmpuint (eligo_database_import_files (database, files, NULL, NULL, NULL, NULL), ==, 0);
 
-  after = query_text (path, MATCH_KEY_INDEX);
+  after = eligo_test_query_text (path, MATCH_KEY_INDEX);
   g_assert_cmpstr (after, ==, sql);
-  n_criteria = query_text (path, "SELECT count(*) FROM trial_criteria");
-  n_indexed = query_text (path, "SELECT count(*) FROM trial_criteria INDEXED BY "
+  n_criteria = eligo_test_query_text (path, "SELECT count(*) FROM trial_criteria");
+  n_indexed = eligo_test_query_text (path, "SELECT count(*) FROM trial_criteria INDEXED BY "
                                 "trial_criteria_match_key WHERE match_key > ''");
   g_assert_cmpstr (n_indexed, ==, n_criteria);
   g_assert_cmpint (atoi (n_criteria), >, 2000);
   g_clear_object (&database);
 
-  exec_sql (path, "DROP INDEX trial_criteria_match_key");
+  eligo_test_exec_sql (path, "DROP INDEX trial_criteria_match_key");
   database = eligo_database_open (path, &error);
   g_assert_no_error (error);
-  reopened = query_text (path, MATCH_KEY_INDEX);
+  reopened = eligo_test_query_text (path, MATCH_KEY_INDEX);
   g_assert_cmpstr (reopened, ==, sql);
 }
 
