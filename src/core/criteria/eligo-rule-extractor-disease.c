@@ -440,7 +440,7 @@ eligo_rule_disease_merge (Reader *reader)
   /* "1) ...; 2) ...": inline alternatives. Only the union of their
    * diagnoses and statuses is necessary, and only if every one was read. */
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("(?:^|[\\s;:.,])(?:\\d|[a-h])\\)\\s.*(?:[\\s;:.,])(?:\\d|[a-h])\\)\\s", reader->text->str, G_REGEX_DOTALL, 0))
+      && ELIGO_MATCH_ONCE ("(?:^|[\\s;:.,])(?:\\d|[a-h])\\)\\s.*(?:[\\s;:.,])(?:\\d|[a-h])\\)\\s", reader->text->str, G_REGEX_DOTALL))
     {
       gboolean lost = FALSE;
 

@@ -105,11 +105,11 @@ age_years (const GMatchInfo *info,
 
     if (open != NULL && (close == NULL || close < open))
       other = TRUE;
-    if (g_regex_match_simple ("\\b(?:donors?|siblings?|parents?|partners?|caregivers?|mothers?|fathers?|"
-                              "relatives?|guardians?|spouses?|children|child|infants?|adolescents?|"
-                              "women|men|females?|males?|if|for|in|only)\\b", before, 0, 0))
+    if (ELIGO_MATCH_ONCE ("\\b(?:donors?|siblings?|parents?|partners?|caregivers?|mothers?|fathers?|"
+                          "relatives?|guardians?|spouses?|children|child|infants?|adolescents?|"
+                          "women|men|females?|males?|if|for|in|only)\\b", before, 0))
       other = TRUE;
-    if (g_regex_match_simple ("^\\s*(?:only|\\)|at\\b|when\\b|if\\b|for\\b|with\\b)", subject + end, 0, 0))
+    if (ELIGO_MATCH_ONCE ("^\\s*(?:only|\\)|at\\b|when\\b|if\\b|for\\b|with\\b)", subject + end, 0))
       other = TRUE;
   }
 

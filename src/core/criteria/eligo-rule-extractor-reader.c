@@ -76,6 +76,25 @@ eligo_extractor_compile (const char *pattern)
   return regex;
 }
 
+/* Compiles @pattern with @flags into *@slot at its first use (thread-safe):
+ * what g_regex_match_simple() does on every call, once. */
+GRegex *
+eligo_extractor_once (GRegex            **slot,
+                      const char         *pattern,
+                      GRegexCompileFlags  flags)
+{
+  if (g_once_init_enter (slot))
+    {
+      g_autoptr(GError) error = NULL;
+      GRegex *regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+
+      if (regex == NULL)
+        g_error ("extractor pattern does not compile: %s\n%s", error->message, pattern);
+      g_once_init_leave (slot, regex);
+    }
+  return *slot;
+}
+
 const EligoReaderPatterns *
 eligo_reader_patterns (void)
 {

@@ -578,7 +578,7 @@ has_unread_footnote (Reader *reader)
   const char *text = reader->text->str;
 
   /* "**bold**" is markup, not a note. */
-  if (g_regex_match_simple ("(?:^|\\s)\\*\\*[a-z]", text, 0, 0))
+  if (ELIGO_MATCH_ONCE ("(?:^|\\s)\\*\\*[a-z]", text, 0))
     return FALSE;
 
   g_regex_match (patterns->footnote, text, 0, &info);
@@ -637,8 +637,8 @@ extract (Reader     *reader,
       && g_regex_match (patterns->alternatives, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "one of several alternatives (lead-in)");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
-                               reader->text->str, G_REGEX_CASELESS, 0))
+      && ELIGO_MATCH_ONCE ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
+                           reader->text->str, G_REGEX_CASELESS))
     return eligo_reader_review (reader, "one of several alternatives");
   if (g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "an exception governs the whole criterion");
@@ -647,7 +647,7 @@ extract (Reader     *reader,
   if (has_unread_footnote (reader))
     return eligo_reader_review (reader, "a footnote marker whose note is elsewhere");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0, 0))
+      && ELIGO_MATCH_ONCE ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0))
     return eligo_reader_review (reader, "one of several alternatives (joined by \"or\")");
 
   eligo_reader_split_clauses (reader);
