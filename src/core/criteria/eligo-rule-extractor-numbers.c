@@ -152,6 +152,38 @@ static const Spelling spellings[] = {
 
 static GRegex *compiled[G_N_ELEMENTS (spellings)];
 
+/* For each spelling, words one of which its pattern cannot match without
+ * ('|'-separated): most texts have none of them, and a strstr() is much
+ * cheaper than running the pattern. */
+static const char * const spelling_needs[] = {
+  "=", "=", "_", "=", "10", "unl",
+  "dl|decilit", "decilit", "dl|decilit", "gram", "microlit|mcl", "micromol",
+  ".", ",", "or", "or",
+  "active|current", "hbv",
+  "age",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (spelling_needs) == G_N_ELEMENTS (spellings));
+
+static gboolean
+has_any (const char *text,
+         const char *needs)
+{
+  while (*needs != '\0')
+    {
+      const char *bar = strchr (needs, '|');
+      gsize n = bar != NULL ? (gsize) (bar - needs) : strlen (needs);
+      char word[16];
+
+      g_assert (n < sizeof word);
+      memcpy (word, needs, n);
+      word[n] = '\0';
+      if (strstr (text, word) != NULL)
+        return TRUE;
+      needs += n + (bar != NULL ? 1 : 0);
+    }
+  return FALSE;
+}
+
 /**
  * eligo_rule_normalize_spellings_mapped:
  * @text: normalised criterion text, rewritten in place
@@ -187,7 +219,7 @@ eligo_rule_normalize_spellings_mapped (GString *text,
     {
       g_autofree char *out = NULL;
 
-      if (!g_regex_match (compiled[i], text->str, 0, NULL))
+      if (!has_any (text->str, spelling_needs[i]) || !g_regex_match (compiled[i], text->str, 0, NULL))
         continue;
       if (spellings[i].eval != NULL)
         out = g_regex_replace_eval (compiled[i], text->str, -1, 0, 0, spellings[i].eval, NULL, NULL);

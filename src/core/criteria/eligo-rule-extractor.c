@@ -377,6 +377,49 @@ get_patterns (void)
   return patterns;
 }
 
+/* Whether @text (normalised, so in lower case) may hold one of @words
+ * ('|'-separated), which a caseless pattern cannot match without: a cheap
+ * test that spares running the pattern on most texts. The only characters
+ * outside ASCII that PCRE folds onto an ASCII letter, the Kelvin sign and
+ * the long s, make it always true. */
+static gboolean
+may_contain (const char *text,
+             const char *words)
+{
+  if (strstr (text, "\xe2\x84\xaa") != NULL || strstr (text, "\xc5\xbf") != NULL)
+    return TRUE;
+  while (*words != '\0')
+    {
+      const char *bar = strchr (words, '|');
+      gsize n = bar != NULL ? (gsize) (bar - words) : strlen (words);
+      char word[24];
+
+      g_assert (n < sizeof word);
+      memcpy (word, words, n);
+      word[n] = '\0';
+      if (strstr (text, word) != NULL)
+        return TRUE;
+      words += n + (bar != NULL ? 1 : 0);
+    }
+  return FALSE;
+}
+
+/* subgroup_text_pattern can only match a text with a ":" or one that opens
+ * (after non-word characters) with "for" or "in"; its "^" also matches
+ * after a line break, so a text of several lines is always tried. */
+static gboolean
+may_name_subgroup (const char *text)
+{
+  const char *p = text;
+
+  if (strpbrk (text, ":\n\r\v\f") != NULL || strstr (text, "\xc2\x85") != NULL
+      || strstr (text, "\xe2\x80\xa8") != NULL || strstr (text, "\xe2\x80\xa9") != NULL)
+    return TRUE;
+  while (*p != '\0' && !g_ascii_isalnum (*p) && *p != '_')
+    p++;
+  return g_ascii_strncasecmp (p, "for", 3) == 0 || g_ascii_strncasecmp (p, "in", 2) == 0;
+}
+
 /* Runs matcher @index of @family; @order is its rank among all matchers. */
 /* "var op num", or "var op num and op2 num2" as the "and" of both. */
 static Node *
@@ -577,8 +620,12 @@ has_unread_footnote (Reader *reader)
   g_autoptr(GMatchInfo) info = NULL;
   const char *text = reader->text->str;
 
+  /* footnote_pattern needs one of its marks. */
+  if (strchr (text, '*') == NULL && strstr (text, "\xe2\x80\xa0") == NULL
+      && strstr (text, "\xe2\x80\xa1") == NULL && strstr (text, "\xc7\x82") == NULL)
+    return FALSE;
   /* "**bold**" is markup, not a note. */
-  if (ELIGO_MATCH_ONCE ("(?:^|\\s)\\*\\*[a-z]", text, 0))
+  if (strstr (text, "**") != NULL && ELIGO_MATCH_ONCE ("(?:^|\\s)\\*\\*[a-z]", text, 0))
     return FALSE;
 
   g_regex_match (patterns->footnote, text, 0, &info);
@@ -620,8 +667,8 @@ extract (Reader     *reader,
     eligo_extractor_normalize (context, norm_context);
 
   /* Criteria about someone else, or one alternative among several. */
-  if (g_regex_match (patterns->donor, reader->text->str, 0, NULL)
-      || (context != NULL && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
+  if ((may_contain (reader->text->str, "donor") && g_regex_match (patterns->donor, reader->text->str, 0, NULL))
+      || (context != NULL && may_contain (norm_context->str, "donor") && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
     return eligo_reader_review (reader, "about the donor");
   if (context != NULL && g_regex_match (patterns->conditional_context, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "applies only to some patients (lead-in)");
@@ -631,7 +678,7 @@ extract (Reader     *reader,
       && g_regex_match (patterns->definition_context, norm_context->str, 0, NULL)
       && !g_regex_match (patterns->organ_context, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "an item of a definition or of examples (lead-in)");
-  if (g_regex_match (patterns->subgroup_text, reader->text->str, 0, NULL))
+  if (may_name_subgroup (reader->text->str) && g_regex_match (patterns->subgroup_text, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "applies only to some patients");
   if (reader->kind == ELIGO_CRITERION_INCLUSION && context != NULL
       && g_regex_match (patterns->alternatives, norm_context->str, 0, NULL))
@@ -640,13 +687,16 @@ extract (Reader     *reader,
       && ELIGO_MATCH_ONCE ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
                            reader->text->str, G_REGEX_CASELESS))
     return eligo_reader_review (reader, "one of several alternatives");
-  if (g_regex_match (patterns->whole, reader->text->str, 0, NULL))
+  if (may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted")
+      && g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "an exception governs the whole criterion");
-  if (g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
+  if (may_contain (reader->text->str, "cohort|arm|part|stratum|sub")
+      && g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "names a cohort, arm or part of the trial");
   if (has_unread_footnote (reader))
     return eligo_reader_review (reader, "a footnote marker whose note is elsewhere");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
+      && strstr (reader->text->str, "or") != NULL
       && ELIGO_MATCH_ONCE ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0))
     return eligo_reader_review (reader, "one of several alternatives (joined by \"or\")");
 
