@@ -158,16 +158,30 @@ static GRegex *compiled[G_N_ELEMENTS (spellings)];
 static const char * const spelling_needs[] = {
   "=", "=", "_", "=", "10", "unl",
   "dl|decilit", "decilit", "dl|decilit", "gram", "microlit|mcl", "micromol",
-  ".", ",", "or", "or",
+  "\x01.", "\x01,", "higher|greater|more|above", "lower|less|below",
   "active|current", "hbv",
   "age",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (spelling_needs) == G_N_ELEMENTS (spellings));
 
+/* Whether @text has a digit, @sep and a digit in a row. */
+static gboolean
+has_digits_around (const char *text,
+                   char        sep)
+{
+  for (const char *p = strchr (text, sep); p != NULL; p = strchr (p + 1, sep))
+    if (p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "\x01" followed by a character: that character between two digits. */
 static gboolean
 has_any (const char *text,
          const char *needs)
 {
+  if (needs[0] == '\x01')
+    return has_digits_around (text, needs[1]);
   while (*needs != '\0')
     {
       const char *bar = strchr (needs, '|');

@@ -420,6 +420,30 @@ may_name_subgroup (const char *text)
   return g_ascii_strncasecmp (p, "for", 3) == 0 || g_ascii_strncasecmp (p, "in", 2) == 0;
 }
 
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether "^\W*(?:or|and/or)\b|\b(?:or|and/or)\W*$" may match @text:
+ * whether, past its leading non-word characters, it opens with "or" or
+ * "and/or", or, before its trailing ones, it ends with a word "or". */
+static gboolean
+may_open_or_end_with_or (const char *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while (*p != '\0' && !is_word_byte (*p))
+    p++;
+  if (g_str_has_prefix (p, "or") || g_str_has_prefix (p, "and/or"))
+    return TRUE;
+  while (end > text && !is_word_byte (end[-1]))
+    end--;
+  return end - text >= 2 && end[-2] == 'o' && end[-1] == 'r';
+}
+
 /* Runs matcher @index of @family; @order is its rank among all matchers. */
 /* "var op num", or "var op num and op2 num2" as the "and" of both. */
 static Node *
@@ -696,7 +720,7 @@ extract (Reader     *reader,
   if (has_unread_footnote (reader))
     return eligo_reader_review (reader, "a footnote marker whose note is elsewhere");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && strstr (reader->text->str, "or") != NULL
+      && may_open_or_end_with_or (reader->text->str)
       && ELIGO_MATCH_ONCE ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0))
     return eligo_reader_review (reader, "one of several alternatives (joined by \"or\")");
 
@@ -907,6 +931,8 @@ eligo_rule_extract (EligoCriterionKind  kind,
   reader.map = g_array_new (FALSE, FALSE, sizeof (EligoSource));
   eligo_extractor_normalize_mapped (text, reader.text, reader.map);
   eligo_rule_normalize_spellings_mapped (reader.text, reader.map);
+  /* Without a match the rewrite changes neither the text nor its map. */
+  if (may_contain (reader.text->str, "limited"))
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 
