@@ -486,8 +486,43 @@ inside_own_groups (Reader *reader,
   return FALSE;
 }
 
+/* Which pairs of bytes occur in a text: a trigger with a pair the text
+ * lacks cannot occur in it, which spares most strstr() calls. */
+typedef struct
+{
+  guint8 bits[65536 / 8];
+} Bigrams;
+
+static void
+bigrams_init (Bigrams    *bigrams,
+              const char *text)
+{
+  memset (bigrams->bits, 0, sizeof bigrams->bits);
+  for (const guchar *p = (const guchar *) text; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint pair = (p[0] << 8) | p[1];
+
+      bigrams->bits[pair >> 3] |= 1 << (pair & 7);
+    }
+}
+
+static gboolean
+bigrams_may_contain (const Bigrams *bigrams,
+                     const char    *word)
+{
+  for (const guchar *p = (const guchar *) word; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint pair = (p[0] << 8) | p[1];
+
+      if (!(bigrams->bits[pair >> 3] & (1 << (pair & 7))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 run_matcher (Reader            *reader,
+             const Bigrams     *bigrams,
              const EligoFamily *family,
              guint              f,
              guint              index,
@@ -502,7 +537,8 @@ run_matcher (Reader            *reader,
       gboolean found = FALSE;
 
       for (guint i = 0; cm->triggers[i] != NULL && !found; i++)
-        found = strstr (reader->text->str, cm->triggers[i]) != NULL;
+        found = bigrams_may_contain (bigrams, cm->triggers[i])
+                && strstr (reader->text->str, cm->triggers[i]) != NULL;
       if (!found)
         return;
     }
@@ -726,11 +762,13 @@ extract (Reader     *reader,
 
   eligo_reader_split_clauses (reader);
   {
+    g_autofree Bigrams *bigrams = g_new (Bigrams, 1);
     int order = 0;
 
+    bigrams_init (bigrams, reader->text->str);
     for (guint f = 0; f < G_N_ELEMENTS (families); f++)
       for (guint i = 0; i < families[f]->n_matchers; i++)
-        run_matcher (reader, families[f], f, i, order++);
+        run_matcher (reader, bigrams, families[f], f, i, order++);
   }
 
   kept = eligo_reader_resolve_overlaps (reader);
