@@ -242,11 +242,16 @@ map_add (GArray *map,
          gsize   n)
 {
   EligoSource source = { from, to };
+  EligoSource *added;
+  guint len;
 
-  if (map == NULL)
+  if (map == NULL || n == 0)
     return;
+  len = map->len;
+  g_array_set_size (map, len + n);
+  added = &g_array_index (map, EligoSource, len);
   for (gsize i = 0; i < n; i++)
-    g_array_append_val (map, source);
+    added[i] = source;
 }
 
 /* Normalises @text into @out; if @map is not %NULL, appends to it where
@@ -274,8 +279,11 @@ eligo_extractor_normalize_mapped (const char *text,
         {
           for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
             {
-              gsize n = strlen (replacements[i].from);
+              gsize n;
 
+              if (replacements[i].from[0] != p[0] || replacements[i].from[1] != p[1])
+                continue;
+              n = strlen (replacements[i].from);
               if (strncmp (p, replacements[i].from, n) == 0)
                 {
                   g_string_append (out, replacements[i].to);
@@ -966,7 +974,7 @@ eligo_rule_extract (EligoCriterionKind  kind,
   reader.text = g_string_sized_new (strlen (text) + 16);
   reader.source = text;
   /* Where each byte of the text read came from, for the spans. */
-  reader.map = g_array_new (FALSE, FALSE, sizeof (EligoSource));
+  reader.map = g_array_sized_new (FALSE, FALSE, sizeof (EligoSource), strlen (text) + 16);
   eligo_extractor_normalize_mapped (text, reader.text, reader.map);
   eligo_rule_normalize_spellings_mapped (reader.text, reader.map);
   /* Without a match the rewrite changes neither the text nor its map. */
