@@ -574,6 +574,10 @@ eligo_rule_admits_cns_leukemia (const char *text)
 
   norm = g_string_new (NULL);
   eligo_extractor_normalize (text, norm);
+  /* The pattern needs both a CNS word and one that admits. */
+  if (!eligo_extractor_may_contain (norm->str, "cns|central nervous system")
+      || !eligo_extractor_may_contain (norm->str, "eligible|allowed|permitted|acceptable"))
+    return FALSE;
   return g_regex_match (disease_patterns ()->cns_admitted, norm->str, 0, NULL);
 }
 

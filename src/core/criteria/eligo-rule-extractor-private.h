@@ -248,6 +248,8 @@ GRegex      *eligo_extractor_compile          (const char *pattern);
 GRegex      *eligo_extractor_once             (GRegex            **slot,
                                                const char         *pattern,
                                                GRegexCompileFlags  flags);
+gboolean     eligo_extractor_may_contain      (const char *text,
+                                               const char *words);
 /* g_regex_match_simple() with the pattern compiled once, at its first use. */
 #define ELIGO_MATCH_ONCE(pattern, text, flags) \
   G_GNUC_EXTENSION ({ static GRegex *eligo_once_regex = NULL; \

@@ -385,33 +385,6 @@ get_patterns (void)
   return patterns;
 }
 
-/* Whether @text (normalised, so in lower case) may hold one of @words
- * ('|'-separated), which a caseless pattern cannot match without: a cheap
- * test that spares running the pattern on most texts. The only characters
- * outside ASCII that PCRE folds onto an ASCII letter, the Kelvin sign and
- * the long s, make it always true. */
-static gboolean
-may_contain (const char *text,
-             const char *words)
-{
-  if (strstr (text, "\xe2\x84\xaa") != NULL || strstr (text, "\xc5\xbf") != NULL)
-    return TRUE;
-  while (*words != '\0')
-    {
-      const char *bar = strchr (words, '|');
-      gsize n = bar != NULL ? (gsize) (bar - words) : strlen (words);
-      char word[24];
-
-      g_assert (n < sizeof word);
-      memcpy (word, words, n);
-      word[n] = '\0';
-      if (strstr (text, word) != NULL)
-        return TRUE;
-      words += n + (bar != NULL ? 1 : 0);
-    }
-  return FALSE;
-}
-
 /* subgroup_text_pattern can only match a text with a ":" or one that opens
  * (after non-word characters) with "for" or "in"; its "^" also matches
  * after a line break, so a text of several lines is always tried. */
@@ -735,8 +708,8 @@ extract (Reader     *reader,
     eligo_extractor_normalize (context, norm_context);
 
   /* Criteria about someone else, or one alternative among several. */
-  if ((may_contain (reader->text->str, "donor") && g_regex_match (patterns->donor, reader->text->str, 0, NULL))
-      || (context != NULL && may_contain (norm_context->str, "donor") && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
+  if ((eligo_extractor_may_contain (reader->text->str, "donor") && g_regex_match (patterns->donor, reader->text->str, 0, NULL))
+      || (context != NULL && eligo_extractor_may_contain (norm_context->str, "donor") && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
     return eligo_reader_review (reader, "about the donor");
   if (context != NULL && g_regex_match (patterns->conditional_context, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "applies only to some patients (lead-in)");
@@ -755,10 +728,10 @@ extract (Reader     *reader,
       && ELIGO_MATCH_ONCE ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
                            reader->text->str, G_REGEX_CASELESS))
     return eligo_reader_review (reader, "one of several alternatives");
-  if (may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted")
+  if (eligo_extractor_may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted")
       && g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "an exception governs the whole criterion");
-  if (may_contain (reader->text->str, "cohort|arm|part|stratum|sub")
+  if (eligo_extractor_may_contain (reader->text->str, "cohort|arm|part|stratum|sub")
       && g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "names a cohort, arm or part of the trial");
   if (has_unread_footnote (reader))
@@ -978,7 +951,7 @@ eligo_rule_extract (EligoCriterionKind  kind,
   eligo_extractor_normalize_mapped (text, reader.text, reader.map);
   eligo_rule_normalize_spellings_mapped (reader.text, reader.map);
   /* Without a match the rewrite changes neither the text nor its map. */
-  if (may_contain (reader.text->str, "limited"))
+  if (eligo_extractor_may_contain (reader.text->str, "limited"))
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 
