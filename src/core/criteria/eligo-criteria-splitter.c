@@ -436,7 +436,8 @@ clean_header (const char *text,
  * ("* Inclusion Criteria:"), where only the plain forms count. On success,
  * @rest points to what follows the header on the same line.
  */
-/* Whether @text holds @word (in lower case), ignoring ASCII case. */
+/* Whether @text holds @word (in lower case, opening with a letter),
+ * ignoring ASCII case. */
 static gboolean
 ascii_contains_nocase (const char *text,
                        const char *word)
@@ -444,7 +445,7 @@ ascii_contains_nocase (const char *text,
   gsize n = strlen (word);
 
   for (const char *s = text; *s != '\0'; s++)
-    if (g_ascii_tolower (*s) == word[0] && g_ascii_strncasecmp (s, word, n) == 0)
+    if ((*s | 0x20) == word[0] && g_ascii_strncasecmp (s, word, n) == 0)
       return TRUE;
   return FALSE;
 }

@@ -468,11 +468,15 @@ inside_own_groups (Reader *reader,
 }
 
 /* Which pairs of bytes occur in a text: a trigger with a pair the text
- * lacks cannot occur in it, which spares most strstr() calls. */
+ * lacks cannot occur in it, which spares most strstr() calls. Pairs are
+ * folded onto 8192 bits (distinct for ASCII text); a shared bit only
+ * means a strstr() that finds nothing. */
 typedef struct
 {
-  guint8 bits[65536 / 8];
+  guint8 bits[8192 / 8];
 } Bigrams;
+
+#define BIGRAM(a, b) ((((guint) (a) << 5) ^ (guint) (b)) & 8191)
 
 static void
 bigrams_init (Bigrams    *bigrams,
@@ -481,7 +485,7 @@ bigrams_init (Bigrams    *bigrams,
   memset (bigrams->bits, 0, sizeof bigrams->bits);
   for (const guchar *p = (const guchar *) text; p[0] != '\0' && p[1] != '\0'; p++)
     {
-      guint pair = (p[0] << 8) | p[1];
+      guint pair = BIGRAM (p[0], p[1]);
 
       bigrams->bits[pair >> 3] |= 1 << (pair & 7);
     }
@@ -493,7 +497,7 @@ bigrams_may_contain (const Bigrams *bigrams,
 {
   for (const guchar *p = (const guchar *) word; p[0] != '\0' && p[1] != '\0'; p++)
     {
-      guint pair = (p[0] << 8) | p[1];
+      guint pair = BIGRAM (p[0], p[1]);
 
       if (!(bigrams->bits[pair >> 3] & (1 << (pair & 7))))
         return FALSE;
@@ -743,7 +747,8 @@ extract (Reader     *reader,
 
   eligo_reader_split_clauses (reader);
   {
-    g_autofree Bigrams *bigrams = g_new (Bigrams, 1);
+    Bigrams bigrams_on_stack;
+    Bigrams *bigrams = &bigrams_on_stack;
     int order = 0;
 
     bigrams_init (bigrams, reader->text->str);
