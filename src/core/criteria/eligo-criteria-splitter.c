@@ -436,6 +436,20 @@ clean_header (const char *text,
  * ("* Inclusion Criteria:"), where only the plain forms count. On success,
  * @rest points to what follows the header on the same line.
  */
+/* Whether @text holds @word (in lower case, opening with a letter),
+ * ignoring ASCII case. */
+static gboolean
+ascii_contains_nocase (const char *text,
+                       const char *word)
+{
+  gsize n = strlen (word);
+
+  for (const char *s = text; *s != '\0'; s++)
+    if ((*s | 0x20) == word[0] && g_ascii_strncasecmp (s, word, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 match_header (const char          *line,
               gboolean             strict,
@@ -457,6 +471,9 @@ match_header (const char          *line,
   while (*p == '#' || *p == ' ' || *p == '*' || *p == '_')
     p++;
 
+  /* Most lines have none of the keywords: spare them the copy. */
+  if (!ascii_contains_nocase (p, "clusion") && !ascii_contains_nocase (p, "eligibility criteria"))
+    return FALSE;
   lower = g_ascii_strdown (p, -1);
 
   for (l = lower; *l != '\0'; l++)

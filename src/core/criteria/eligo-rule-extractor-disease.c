@@ -440,7 +440,7 @@ eligo_rule_disease_merge (Reader *reader)
   /* "1) ...; 2) ...": inline alternatives. Only the union of their
    * diagnoses and statuses is necessary, and only if every one was read. */
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("(?:^|[\\s;:.,])(?:\\d|[a-h])\\)\\s.*(?:[\\s;:.,])(?:\\d|[a-h])\\)\\s", reader->text->str, G_REGEX_DOTALL, 0))
+      && ELIGO_MATCH_ONCE ("(?:^|[\\s;:.,])(?:\\d|[a-h])\\)\\s.*(?:[\\s;:.,])(?:\\d|[a-h])\\)\\s", reader->text->str, G_REGEX_DOTALL))
     {
       gboolean lost = FALSE;
 
@@ -574,6 +574,10 @@ eligo_rule_admits_cns_leukemia (const char *text)
 
   norm = g_string_new (NULL);
   eligo_extractor_normalize (text, norm);
+  /* The pattern needs both a CNS word and one that admits. */
+  if (!eligo_extractor_may_contain (norm->str, "cns|central nervous system")
+      || !eligo_extractor_may_contain (norm->str, "eligible|allowed|permitted|acceptable"))
+    return FALSE;
   return g_regex_match (disease_patterns ()->cns_admitted, norm->str, 0, NULL);
 }
 

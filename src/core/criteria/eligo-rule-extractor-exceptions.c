@@ -55,11 +55,12 @@ static const char * const gilbert_words[] = {
 
 /* Replaces every match of @pattern in @text with @with, literally. */
 static char *
-replace_simple (const char *pattern,
+replace_simple (GRegex    **slot,
+                const char *pattern,
                 const char *text,
                 const char *with)
 {
-  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+  GRegex *regex = eligo_extractor_once (slot, pattern, 0);
 
   return g_regex_replace_literal (regex, text, -1, 0, with, 0, NULL);
 }
@@ -67,8 +68,9 @@ replace_simple (const char *pattern,
 static gboolean
 is_gilbert_only (const char *segment)
 {
-  g_autofree char *plain = replace_simple ("\\bnot applicable\\b", segment, " ");
-  g_auto(GStrv) words = g_regex_split_simple ("[^a-z']+", plain, 0, 0);
+  static GRegex *not_applicable = NULL;
+  g_autofree char *plain = replace_simple (&not_applicable, "\\bnot applicable\\b", segment, " ");
+  g_auto(GStrv) words = ELIGO_SPLIT_ONCE ("[^a-z']+", plain, 0);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -354,10 +356,11 @@ eligo_rule_extract_exception (EligoCriterionKind  kind,
   if (strstr (text, "ilbert") == NULL)
     return NULL;
   {
+    static GRegex *open_paren = NULL, *close_paren = NULL;
     g_autofree char *down = g_utf8_strdown (text, -1);
-    g_autofree char *open = replace_simple ("\xef\xbc\x88", down, " (");
+    g_autofree char *open = replace_simple (&open_paren, "\xef\xbc\x88", down, " (");
 
-    lower = replace_simple ("\xef\xbc\x89", open, ") ");
+    lower = replace_simple (&close_paren, "\xef\xbc\x89", open, ") ");
   }
   hit = strstr (lower, "gilbert");
   if (hit == NULL || strstr (hit + 1, "gilbert") != NULL)
@@ -539,8 +542,8 @@ eligo_rule_read_exceptions (Reader *reader)
                 defines_atom = TRUE;
             }
           if (reader->kind == ELIGO_CRITERION_INCLUSION
-              && (g_regex_match_simple ("^[([]\\s*(?:e\\.?g\\.?|such as|including|for example)", inside, 0, 0)
-                  || (defines_atom && g_regex_match_simple ("^[([]\\s*(?:defined as|i\\.?e\\.?)", inside, 0, 0))))
+              && (ELIGO_MATCH_ONCE ("^[([]\\s*(?:e\\.?g\\.?|such as|including|for example)", inside, 0)
+                  || (defines_atom && ELIGO_MATCH_ONCE ("^[([]\\s*(?:defined as|i\\.?e\\.?)", inside, 0))))
             {
               eligo_reader_drop_atom (reader, atom, "part of a definition or an example");
               continue;

@@ -146,7 +146,7 @@ build_lab_group (Reader     *reader,
     return NULL;
 
   if (vars->len > 1 && reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("\\bor\\b", names, 0, 0) && strstr (names, "and/or") == NULL)
+      && ELIGO_MATCH_ONCE ("\\bor\\b", names, 0) && strstr (names, "and/or") == NULL)
     return NULL;
 
   group = eligo_node_new_group (reader->kind == ELIGO_CRITERION_INCLUSION ? NODE_AND : NODE_OR);

@@ -93,7 +93,7 @@ static gboolean
 is_plain_leadin (const char *leadin)
 {
   g_autofree char *lower = g_utf8_strdown (leadin, -1);
-  g_auto(GStrv) words = g_regex_split_simple ("[^a-z0-9]+", lower, 0, 0);
+  g_auto(GStrv) words = ELIGO_SPLIT_ONCE ("[^a-z0-9]+", lower, 0);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
@@ -140,7 +140,7 @@ split_items (const char  *text,
           item = g_string_new (line + 2);
           nested = FALSE;
         }
-      else if (g_regex_match_simple ("^(?:  )+- ", line, 0, 0))
+      else if (ELIGO_MATCH_ONCE ("^(?:  )+- ", line, 0))
         nested = TRUE;
       else
         g_string_append_printf (item, "\n%s", line);

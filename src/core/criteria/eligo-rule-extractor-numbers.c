@@ -105,11 +105,11 @@ age_years (const GMatchInfo *info,
 
     if (open != NULL && (close == NULL || close < open))
       other = TRUE;
-    if (g_regex_match_simple ("\\b(?:donors?|siblings?|parents?|partners?|caregivers?|mothers?|fathers?|"
-                              "relatives?|guardians?|spouses?|children|child|infants?|adolescents?|"
-                              "women|men|females?|males?|if|for|in|only)\\b", before, 0, 0))
+    if (ELIGO_MATCH_ONCE ("\\b(?:donors?|siblings?|parents?|partners?|caregivers?|mothers?|fathers?|"
+                          "relatives?|guardians?|spouses?|children|child|infants?|adolescents?|"
+                          "women|men|females?|males?|if|for|in|only)\\b", before, 0))
       other = TRUE;
-    if (g_regex_match_simple ("^\\s*(?:only|\\)|at\\b|when\\b|if\\b|for\\b|with\\b)", subject + end, 0, 0))
+    if (ELIGO_MATCH_ONCE ("^\\s*(?:only|\\)|at\\b|when\\b|if\\b|for\\b|with\\b)", subject + end, 0))
       other = TRUE;
   }
 
@@ -152,6 +152,52 @@ static const Spelling spellings[] = {
 
 static GRegex *compiled[G_N_ELEMENTS (spellings)];
 
+/* For each spelling, words one of which its pattern cannot match without
+ * ('|'-separated): most texts have none of them, and a strstr() is much
+ * cheaper than running the pattern. */
+static const char * const spelling_needs[] = {
+  "=", "=", "_", "=", "10", "unl",
+  "dl|decilit", "decilit", "dl|decilit", "gram", "microlit|mcl", "micromol",
+  "\x01.", "\x01,", "higher|greater|more|above", "lower|less|below",
+  "active|current", "hbv",
+  "age",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (spelling_needs) == G_N_ELEMENTS (spellings));
+
+/* Whether @text has a digit, @sep and a digit in a row. */
+static gboolean
+has_digits_around (const char *text,
+                   char        sep)
+{
+  for (const char *p = strchr (text, sep); p != NULL; p = strchr (p + 1, sep))
+    if (p > text && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1]))
+      return TRUE;
+  return FALSE;
+}
+
+/* "\x01" followed by a character: that character between two digits. */
+static gboolean
+has_any (const char *text,
+         const char *needs)
+{
+  if (needs[0] == '\x01')
+    return has_digits_around (text, needs[1]);
+  while (*needs != '\0')
+    {
+      const char *bar = strchr (needs, '|');
+      gsize n = bar != NULL ? (gsize) (bar - needs) : strlen (needs);
+      char word[16];
+
+      g_assert (n < sizeof word);
+      memcpy (word, needs, n);
+      word[n] = '\0';
+      if (strstr (text, word) != NULL)
+        return TRUE;
+      needs += n + (bar != NULL ? 1 : 0);
+    }
+  return FALSE;
+}
+
 /**
  * eligo_rule_normalize_spellings_mapped:
  * @text: normalised criterion text, rewritten in place
@@ -187,7 +233,7 @@ eligo_rule_normalize_spellings_mapped (GString *text,
     {
       g_autofree char *out = NULL;
 
-      if (!g_regex_match (compiled[i], text->str, 0, NULL))
+      if (!has_any (text->str, spelling_needs[i]) || !g_regex_match (compiled[i], text->str, 0, NULL))
         continue;
       if (spellings[i].eval != NULL)
         out = g_regex_replace_eval (compiled[i], text->str, -1, 0, 0, spellings[i].eval, NULL, NULL);

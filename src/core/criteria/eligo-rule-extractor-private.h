@@ -245,6 +245,18 @@ typedef struct
 
 const EligoReaderPatterns *eligo_reader_patterns (void);
 GRegex      *eligo_extractor_compile          (const char *pattern);
+GRegex      *eligo_extractor_once             (GRegex            **slot,
+                                               const char         *pattern,
+                                               GRegexCompileFlags  flags);
+gboolean     eligo_extractor_may_contain      (const char *text,
+                                               const char *words);
+/* g_regex_match_simple() with the pattern compiled once, at its first use. */
+#define ELIGO_MATCH_ONCE(pattern, text, flags) \
+  G_GNUC_EXTENSION ({ static GRegex *eligo_once_regex = NULL; \
+                     g_regex_match (eligo_extractor_once (&eligo_once_regex, (pattern), (flags)), (text), 0, NULL); })
+#define ELIGO_SPLIT_ONCE(pattern, text, flags) \
+  G_GNUC_EXTENSION ({ static GRegex *eligo_once_regex = NULL; \
+                     g_regex_split (eligo_extractor_once (&eligo_once_regex, (pattern), (flags)), (text), 0); })
 void         eligo_extractor_normalize        (const char *text,
                                                GString    *out);
 void         eligo_extractor_normalize_mapped (const char *text,

@@ -76,6 +76,52 @@ eligo_extractor_compile (const char *pattern)
   return regex;
 }
 
+/* Compiles @pattern with @flags into *@slot at its first use (thread-safe):
+ * what g_regex_match_simple() does on every call, once. */
+GRegex *
+eligo_extractor_once (GRegex            **slot,
+                      const char         *pattern,
+                      GRegexCompileFlags  flags)
+{
+  if (g_once_init_enter (slot))
+    {
+      g_autoptr(GError) error = NULL;
+      GRegex *regex = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, &error);
+
+      if (regex == NULL)
+        g_error ("extractor pattern does not compile: %s\n%s", error->message, pattern);
+      g_once_init_leave (slot, regex);
+    }
+  return *slot;
+}
+
+/* Whether @text (normalised, so in lower case) may hold one of @words
+ * ('|'-separated), which a caseless pattern cannot match without: a cheap
+ * test that spares running the pattern on most texts. The only characters
+ * outside ASCII that PCRE folds onto an ASCII letter, the Kelvin sign and
+ * the long s, make it always true. */
+gboolean
+eligo_extractor_may_contain (const char *text,
+                             const char *words)
+{
+  if (strstr (text, "\xe2\x84\xaa") != NULL || strstr (text, "\xc5\xbf") != NULL)
+    return TRUE;
+  while (*words != '\0')
+    {
+      const char *bar = strchr (words, '|');
+      gsize n = bar != NULL ? (gsize) (bar - words) : strlen (words);
+      char word[24];
+
+      g_assert (n < sizeof word);
+      memcpy (word, words, n);
+      word[n] = '\0';
+      if (strstr (text, word) != NULL)
+        return TRUE;
+      words += n + (bar != NULL ? 1 : 0);
+    }
+  return FALSE;
+}
+
 const EligoReaderPatterns *
 eligo_reader_patterns (void)
 {

@@ -43,7 +43,7 @@ run_incomplete (Reader  *reader,
   eligo_reader_clause_bounds (reader, last, &s, &e);
   tail = eligo_reader_clause_text (reader, id, last->end, e);
 
-  if (connector == eligo_reader_patterns ()->or_word && g_regex_match_simple ("\\beither\\b", head, 0, 0))
+  if (connector == eligo_reader_patterns ()->or_word && ELIGO_MATCH_ONCE ("\\beither\\b", head, 0))
     return TRUE;
 
   /* A trailing "or" joins the item to the next one; for an exclusion, an

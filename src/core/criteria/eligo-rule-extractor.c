@@ -242,11 +242,16 @@ map_add (GArray *map,
          gsize   n)
 {
   EligoSource source = { from, to };
+  EligoSource *added;
+  guint len;
 
-  if (map == NULL)
+  if (map == NULL || n == 0)
     return;
+  len = map->len;
+  g_array_set_size (map, len + n);
+  added = &g_array_index (map, EligoSource, len);
   for (gsize i = 0; i < n; i++)
-    g_array_append_val (map, source);
+    added[i] = source;
 }
 
 /* Normalises @text into @out; if @map is not %NULL, appends to it where
@@ -274,8 +279,11 @@ eligo_extractor_normalize_mapped (const char *text,
         {
           for (guint i = 0; i < G_N_ELEMENTS (replacements); i++)
             {
-              gsize n = strlen (replacements[i].from);
+              gsize n;
 
+              if (replacements[i].from[0] != p[0] || replacements[i].from[1] != p[1])
+                continue;
+              n = strlen (replacements[i].from);
               if (strncmp (p, replacements[i].from, n) == 0)
                 {
                   g_string_append (out, replacements[i].to);
@@ -377,6 +385,46 @@ get_patterns (void)
   return patterns;
 }
 
+/* subgroup_text_pattern can only match a text with a ":" or one that opens
+ * (after non-word characters) with "for" or "in"; its "^" also matches
+ * after a line break, so a text of several lines is always tried. */
+static gboolean
+may_name_subgroup (const char *text)
+{
+  const char *p = text;
+
+  if (strpbrk (text, ":\n\r\v\f") != NULL || strstr (text, "\xc2\x85") != NULL
+      || strstr (text, "\xe2\x80\xa8") != NULL || strstr (text, "\xe2\x80\xa9") != NULL)
+    return TRUE;
+  while (*p != '\0' && !g_ascii_isalnum (*p) && *p != '_')
+    p++;
+  return g_ascii_strncasecmp (p, "for", 3) == 0 || g_ascii_strncasecmp (p, "in", 2) == 0;
+}
+
+static gboolean
+is_word_byte (char c)
+{
+  return g_ascii_isalnum (c) || c == '_';
+}
+
+/* Whether "^\W*(?:or|and/or)\b|\b(?:or|and/or)\W*$" may match @text:
+ * whether, past its leading non-word characters, it opens with "or" or
+ * "and/or", or, before its trailing ones, it ends with a word "or". */
+static gboolean
+may_open_or_end_with_or (const char *text)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while (*p != '\0' && !is_word_byte (*p))
+    p++;
+  if (g_str_has_prefix (p, "or") || g_str_has_prefix (p, "and/or"))
+    return TRUE;
+  while (end > text && !is_word_byte (end[-1]))
+    end--;
+  return end - text >= 2 && end[-2] == 'o' && end[-1] == 'r';
+}
+
 /* Runs matcher @index of @family; @order is its rank among all matchers. */
 /* "var op num", or "var op num and op2 num2" as the "and" of both. */
 static Node *
@@ -419,8 +467,47 @@ inside_own_groups (Reader *reader,
   return FALSE;
 }
 
+/* Which pairs of bytes occur in a text: a trigger with a pair the text
+ * lacks cannot occur in it, which spares most strstr() calls. Pairs are
+ * folded onto 8192 bits (distinct for ASCII text); a shared bit only
+ * means a strstr() that finds nothing. */
+typedef struct
+{
+  guint8 bits[8192 / 8];
+} Bigrams;
+
+#define BIGRAM(a, b) ((((guint) (a) << 5) ^ (guint) (b)) & 8191)
+
+static void
+bigrams_init (Bigrams    *bigrams,
+              const char *text)
+{
+  memset (bigrams->bits, 0, sizeof bigrams->bits);
+  for (const guchar *p = (const guchar *) text; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint pair = BIGRAM (p[0], p[1]);
+
+      bigrams->bits[pair >> 3] |= 1 << (pair & 7);
+    }
+}
+
+static gboolean
+bigrams_may_contain (const Bigrams *bigrams,
+                     const char    *word)
+{
+  for (const guchar *p = (const guchar *) word; p[0] != '\0' && p[1] != '\0'; p++)
+    {
+      guint pair = BIGRAM (p[0], p[1]);
+
+      if (!(bigrams->bits[pair >> 3] & (1 << (pair & 7))))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 run_matcher (Reader            *reader,
+             const Bigrams     *bigrams,
              const EligoFamily *family,
              guint              f,
              guint              index,
@@ -435,7 +522,8 @@ run_matcher (Reader            *reader,
       gboolean found = FALSE;
 
       for (guint i = 0; cm->triggers[i] != NULL && !found; i++)
-        found = strstr (reader->text->str, cm->triggers[i]) != NULL;
+        found = bigrams_may_contain (bigrams, cm->triggers[i])
+                && strstr (reader->text->str, cm->triggers[i]) != NULL;
       if (!found)
         return;
     }
@@ -577,8 +665,12 @@ has_unread_footnote (Reader *reader)
   g_autoptr(GMatchInfo) info = NULL;
   const char *text = reader->text->str;
 
+  /* footnote_pattern needs one of its marks. */
+  if (strchr (text, '*') == NULL && strstr (text, "\xe2\x80\xa0") == NULL
+      && strstr (text, "\xe2\x80\xa1") == NULL && strstr (text, "\xc7\x82") == NULL)
+    return FALSE;
   /* "**bold**" is markup, not a note. */
-  if (g_regex_match_simple ("(?:^|\\s)\\*\\*[a-z]", text, 0, 0))
+  if (strstr (text, "**") != NULL && ELIGO_MATCH_ONCE ("(?:^|\\s)\\*\\*[a-z]", text, 0))
     return FALSE;
 
   g_regex_match (patterns->footnote, text, 0, &info);
@@ -620,8 +712,8 @@ extract (Reader     *reader,
     eligo_extractor_normalize (context, norm_context);
 
   /* Criteria about someone else, or one alternative among several. */
-  if (g_regex_match (patterns->donor, reader->text->str, 0, NULL)
-      || (context != NULL && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
+  if ((eligo_extractor_may_contain (reader->text->str, "donor") && g_regex_match (patterns->donor, reader->text->str, 0, NULL))
+      || (context != NULL && eligo_extractor_may_contain (norm_context->str, "donor") && g_regex_match (patterns->donor, norm_context->str, 0, NULL)))
     return eligo_reader_review (reader, "about the donor");
   if (context != NULL && g_regex_match (patterns->conditional_context, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "applies only to some patients (lead-in)");
@@ -631,32 +723,38 @@ extract (Reader     *reader,
       && g_regex_match (patterns->definition_context, norm_context->str, 0, NULL)
       && !g_regex_match (patterns->organ_context, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "an item of a definition or of examples (lead-in)");
-  if (g_regex_match (patterns->subgroup_text, reader->text->str, 0, NULL))
+  if (may_name_subgroup (reader->text->str) && g_regex_match (patterns->subgroup_text, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "applies only to some patients");
   if (reader->kind == ELIGO_CRITERION_INCLUSION && context != NULL
       && g_regex_match (patterns->alternatives, norm_context->str, 0, NULL))
     return eligo_reader_review (reader, "one of several alternatives (lead-in)");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
-                               reader->text->str, G_REGEX_CASELESS, 0))
+      && ELIGO_MATCH_ONCE ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
+                           reader->text->str, G_REGEX_CASELESS))
     return eligo_reader_review (reader, "one of several alternatives");
-  if (g_regex_match (patterns->whole, reader->text->str, 0, NULL))
+  if (eligo_extractor_may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted")
+      && g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "an exception governs the whole criterion");
-  if (g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
+  if (eligo_extractor_may_contain (reader->text->str, "cohort|arm|part|stratum|sub")
+      && g_regex_match (patterns->inline_scope, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "names a cohort, arm or part of the trial");
   if (has_unread_footnote (reader))
     return eligo_reader_review (reader, "a footnote marker whose note is elsewhere");
   if (reader->kind == ELIGO_CRITERION_INCLUSION
-      && g_regex_match_simple ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0, 0))
+      && may_open_or_end_with_or (reader->text->str)
+      && ELIGO_MATCH_ONCE ("^\\W*(?:or|and/or)\\b|\\b(?:or|and/or)\\W*$", reader->text->str, 0))
     return eligo_reader_review (reader, "one of several alternatives (joined by \"or\")");
 
   eligo_reader_split_clauses (reader);
   {
+    Bigrams bigrams_on_stack;
+    Bigrams *bigrams = &bigrams_on_stack;
     int order = 0;
 
+    bigrams_init (bigrams, reader->text->str);
     for (guint f = 0; f < G_N_ELEMENTS (families); f++)
       for (guint i = 0; i < families[f]->n_matchers; i++)
-        run_matcher (reader, families[f], f, i, order++);
+        run_matcher (reader, bigrams, families[f], f, i, order++);
   }
 
   kept = eligo_reader_resolve_overlaps (reader);
@@ -854,9 +952,11 @@ eligo_rule_extract (EligoCriterionKind  kind,
   reader.text = g_string_sized_new (strlen (text) + 16);
   reader.source = text;
   /* Where each byte of the text read came from, for the spans. */
-  reader.map = g_array_new (FALSE, FALSE, sizeof (EligoSource));
+  reader.map = g_array_sized_new (FALSE, FALSE, sizeof (EligoSource), strlen (text) + 16);
   eligo_extractor_normalize_mapped (text, reader.text, reader.map);
   eligo_rule_normalize_spellings_mapped (reader.text, reader.map);
+  /* Without a match the rewrite changes neither the text nor its map. */
+  if (eligo_extractor_may_contain (reader.text->str, "limited"))
   {
     g_autofree char *plain = g_regex_replace (patterns->not_limited, reader.text->str, -1, 0, "\\1 ", 0, NULL);
 
