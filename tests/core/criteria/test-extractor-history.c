@@ -408,6 +408,12 @@ static const Wording wordings[] = {
     "History of using systemic steroids.",
     NULL,
     "partial: systemic_steroids" },
+  /* Precision audit (2026-12-08). NCT05886491: for dose escalation only. */
+  { I,
+    "During dose escalation, participants must be ineligible for hematopoietic stem cell transplantation "
+    "(HSCT).",
+    NULL,
+    "review" },
 };
 
 static void

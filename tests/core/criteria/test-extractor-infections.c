@@ -200,11 +200,12 @@ static const Wording wordings[] = {
     "Suffering from sepsis or other uncontrollable infections;",
     NULL,
     "rule: active_infection" },
-  /* NCT03937544 */
+  /* NCT03937544: sepsis is one active infection, not all of them
+   * (precision audit 2026-12-08). */
   { E,
     "Uncontrolled sepsis",
     NULL,
-    "rule: active_infection" },
+    "partial: active_infection" },
   /* NCT03754764 */
   { E,
     "Severe active infection (uncomplicated urinary tract infections, bacterial "
@@ -659,6 +660,52 @@ static const Wording wordings[] = {
     "Patient who has given free and informed consent.",
     NULL,
     "rule: informed_consent" },
+  /* Precision audit (2026-12-08). NCT05372913, NCT04985331: "sleep aids"
+   * are not AIDS. */
+  { E,
+    "Current use of benzodiazepines (e.g. lorazepam, clonazepam, alprazolam, diazepam, triazolam) or "
+    "certain sleep aids (zolpidem, eszopiclone, zaleplon)",
+    NULL,
+    "review" },
+  /* NCT03230123: AIDS alone is narrower than hiv_positive. */
+  { E,
+    "AIDS",
+    NULL,
+    "review" },
+  /* NCT03799601: AIDS is HIV, not any immunodeficiency. */
+  { E,
+    "A known history of HIV testing positive or acquired immunodeficiency syndrome (AIDS);",
+    NULL,
+    "partial: hiv_positive" },
+  /* NCT05798663: an inclusion asking for a negative antibody. */
+  { I,
+    "Negative hepatitis C virus (HCV) antibody test at screening, or positive HCV antibody test followed "
+    "by a negative HCV RNA test at screening. The HCV RNA test will be performed only for patients who "
+    "have a positive HCV antibody test.",
+    NULL,
+    "review" },
+  /* NCT00458770: "no" governs the list. */
+  { I,
+    "no serious illnesses in progress as cancer, autoimmune disease, liver disease",
+    NULL,
+    "review" },
+  /* NCT06223893: only viral infections. */
+  { E,
+    "Participants with active viral infections, or yet to achieve clear response to anti-viral therapy.",
+    NULL,
+    "review" },
+  /* NCT05405374: only bacterial infections. */
+  { E,
+    "Overt or active bacterial infection, either local to surgical space or systemic.",
+    NULL,
+    "review" },
+  /* NCT05508360: capacity to consent is not consent signed. */
+  { I,
+    "Patient belongs to a vulnerable population or has a condition such that his/her ability to provide "
+    "informed consent, comply with follow-up requirements, or provide self-assessments is compromised "
+    "(e.g. developmentally disabled, prisoner, chronic alcohol/ substance abuser)",
+    NULL,
+    "review" },
 };
 
 static void
