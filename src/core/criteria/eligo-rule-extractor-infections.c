@@ -101,6 +101,8 @@ static const Matcher matchers[] = {
     "\\bgrade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:or (?:higher|greater|above)\\s+)?(?:clinically significant\\s+)?(?:active\\s+)?infections?" },
   { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
   { K_BOOL, "coagulation|dic", "\\b(?:disseminated|diffuse) intravascular coagulation(?:\\s*\\(dic\\))?|\\bdic\\b", "dic" },
+  /* A history of it is wider than uncontrolled now (NCT05405374). */
+  { K_BOOL_PARTIAL, "diabetes", "\\bhistory of\\s+(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
   { K_BOOL, "diabetes", "\\b(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
   { K_BOOL, "mental|psychiatric", "\\b(?:severe|serious)\\s+(?:mental|psychiatric)\\s+(?:disorders?|illness(?:es)?|diseases?)", "severe_mental_disorder" },
   { K_BOOL, "effusion", "\\b(?:clinically significant|significant|massive|large|symptomatic)\\s+(?:pericardial|pleural)(?:\\s*(?:or|and|and/or|/)\\s*(?:pericardial|pleural))?\\s+effusions?", "significant_effusion" },

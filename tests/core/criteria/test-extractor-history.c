@@ -108,11 +108,12 @@ static const Wording wordings[] = {
     "at the time of screening",
     NULL,
     "rule: gvhd_active" },
-  /* NCT04856215 */
+  /* NCT04856215: extensive chronic GVHD only, narrower than gvhd_active
+   * (acute grade II-IV too); precision audit 2026-12-08. */
   { E,
     "patients with extensive chronic graft versus host disease (GVHD);",
     NULL,
-    "rule: gvhd_active" },
+    "review" },
   /* NCT02349698 */
   { E,
     "Acute or chronic GVHD.",
@@ -414,6 +415,12 @@ static const Wording wordings[] = {
     "(HSCT).",
     NULL,
     "review" },
+  /* Precision audit (2026-12-08). NCT05405374: a history of uncontrolled
+   * diabetes is wider than uncontrolled now. */
+  { E,
+    "Documented history of uncontrolled diabetes mellitus",
+    NULL,
+    "partial: uncontrolled_diabetes" },
 };
 
 static void
