@@ -706,6 +706,12 @@ static const Wording wordings[] = {
     "(e.g. developmentally disabled, prisoner, chronic alcohol/ substance abuser)",
     NULL,
     "review" },
+  /* Precision audit (2026-12-08). NCT05739630: "hepatitis B and C" in an
+   * exclusion is either of them. */
+  { E,
+    "Active hepatitis B and C infection\uff1b",
+    NULL,
+    "partial: hbv_dna_detectable or hcv_rna_detectable" },
 };
 
 static void
