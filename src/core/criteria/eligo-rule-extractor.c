@@ -111,7 +111,7 @@ static const Matcher matchers[] = {
   { K_MASK, "lymphoblast", "\\blymphoblasts?\\b" },
   { K_MASK, "extramedullary", "\\b[il]solated\\s+(?:cns\\s+|testicular\\s+)?extramedullary\\s+(?:disease|relapse|leuk[a-z]*)(?:\\s+relapse)?" },
   { K_MASK, "autoimmune", "\\bcns[- ]related autoimmune diseases?|\\bautoimmune diseases? with cns involvement" },
-  { K_MASK, "pregnan", "\\b(?:(?:serum|urine|blood)\\s+)?(?:beta-hcg\\s+|hcg\\s+)?pregnancy tests?\\b|\\bplan(?:ning|s)?\\s+(?:a\\s+)?pregnancy|\\bpregnancy plans?\\b|\\brisk of pregnancy" },
+  { K_MASK, "pregnan", "\\b(?:(?:serum|urine|blood)\\s+)?(?:beta-hcg\\s+|hcg\\s+)?pregnancy tests?\\b|\\bplan(?:ning|s)?\\s+(?:a\\s+)?pregnancy|\\bplan(?:ning|s)?\\s+(?:on\\s+|to\\s+)?becom(?:e|ing)\\s+pregnant|\\bpregnancy plans?\\b|\\brisk of pregnancy" },
   { K_MASK, "breast", "\\b(?:lactating\\s+(?:female\\s+)?(?:participants?|patients?|women|subjects?)?\\s*)?unwilling to stop breast[- ]?feeding" },
   { K_MASK, "gvhd|graft", "\\b(?:anti[- ]?gvhd|gvhd prophylaxis|prevention of gvhd|treatment of gvhd|"
     "prevent(?:ing)?\\s+(?:graft[- ]versus[- ]host[- ]disease|gvhd))\\b" },

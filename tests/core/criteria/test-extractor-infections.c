@@ -712,6 +712,17 @@ static const Wording wordings[] = {
     "Active hepatitis B and C infection\uff1b",
     NULL,
     "partial: hbv_dna_detectable or hcv_rna_detectable" },
+  /* NCT06029764: planning a pregnancy is not being pregnant now; the list's
+   * "and" is no conjunction (was "pregnant_or_lactating and pregnant"). */
+  { E,
+    "Drug or alcohol abusers; those with abnormal liver or kidney function unsuitable for surgery; those "
+    "with cardiac insufficiency unsuitable for surgery; those with severe metabolic and endocrine diseases "
+    "unsuitable for surgery; those with severe lung disorders such as asthma and abnormal lung function "
+    "unsuitable for surgery; pregnant and breastfeeding women as well as those who are planning to become "
+    "pregnant in the near future; those who have participated in other clinical trials within 3 months; and "
+    "those who are not suitable for participation in the experiment in the opinion of the investigator.",
+    NULL,
+    "review" },
 };
 
 static void
