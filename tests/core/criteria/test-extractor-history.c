@@ -421,6 +421,12 @@ static const Wording wordings[] = {
     "Documented history of uncontrolled diabetes mellitus",
     NULL,
     "partial: uncontrolled_diabetes" },
+  /* NCT05521087: well-controlled chronic GVHD is let in. */
+  { E,
+    "Active acute graft-versus-host disease of any grade or chronic graft-versus-host which is not "
+    "well-controlled",
+    NULL,
+    "review" },
 };
 
 static void
