@@ -52,6 +52,11 @@ static const Matcher matchers[] = {
    * infection"): narrower than any active infection (NCT06223893, NCT05405374). */
   { K_MASK, "viral|bacterial|fungal",
     "\\b(?:(?:overt|active|uncontrolled|systemic)\\s+(?:or\\s+)?)*(?:viral|bacterial|fungal)(?:\\s*(?:or|and|and/or)\\s*(?:viral|bacterial|fungal))?\\s+infections?" },
+  /* A risk of infection is no infection ("a \"high risk\" situation of severe
+   * infection", NCT05793801). */
+  { K_MASK, "risk", "\\brisks?\\W{0,3}(?:situation\\s+|group\\s+)?(?:of|for)\\s+(?:a\\s+)?(?:severe\\s+|serious\\s+)?infections?"
+    /* and what defines the risk: a future neutropenia, not a count now */
+    "(?:\\s+defined\\s+(?:as|by)\\b[^.;]*)?" },
   /* The capacity to consent is not consent signed (NCT05508360). */
   { K_MASK, "consent", "\\bability to (?:provide|give|sign)\\s+(?:written\\s+)?informed consent" },
   /* Infections and other conditions. */

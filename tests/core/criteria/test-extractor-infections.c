@@ -723,6 +723,12 @@ static const Wording wordings[] = {
     "those who are not suitable for participation in the experiment in the opinion of the investigator.",
     NULL,
     "review" },
+  /* NCT05793801: a risk of infection is no active infection. */
+  { I,
+    "Patient going on intensive induction chemotherapy (causing a \"high risk\" situation of severe infection "
+    "defined as profound neutropenia ( Polymorphonuclear neutrophil count <500/mm3) and lasting (>7 days).",
+    NULL,
+    "review" },
 };
 
 static void
