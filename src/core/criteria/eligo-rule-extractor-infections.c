@@ -58,7 +58,7 @@ static const Matcher matchers[] = {
     /* and what defines the risk: a future neutropenia, not a count now */
     "(?:\\s+defined\\s+(?:as|by)\\b[^.;]*)?" },
   /* The capacity to consent is not consent signed (NCT05508360). */
-  { K_MASK, "consent", "\\bability to (?:provide|give|sign)\\s+(?:written\\s+)?informed consent" },
+  { K_MASK, "consent", "\\bability to (?:provide|give|sign)\\s+(?:written\\s+)?informed consent(?=[^.;]{0,120}?\\b(?:is|are|be)\\s+(?:compromised|impaired|limited)\\b)" },
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
     "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?![a-z])(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?(?:\\s*/\\s*aids\\b)?)"

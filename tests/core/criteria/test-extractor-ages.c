@@ -376,6 +376,11 @@ static const Wording wordings[] = {
     "(16-17 years-old) <50% or Lansky Scale (<16 years-old) <50%.",
     NULL,
     "review" },
+  /* NCT05793801: the parenthesis is the age limit, not a condition. */
+  { I,
+    "Adult patient (\u226518 years old).",
+    NULL,
+    "rule: age_years >= 18" },
 };
 
 static void

@@ -729,6 +729,26 @@ static const Wording wordings[] = {
     "defined as profound neutropenia ( Polymorphonuclear neutrophil count <500/mm3) and lasting (>7 days).",
     NULL,
     "review" },
+  /* Precision audit (2026-12-08): the items of an exclusion's list are
+   * alternatives. NCT03156790 */
+  { E,
+    "Evidence of infection with the human immunodeficiency virus, hepatitis B or C, human T-lymphotropic "
+    "virus type I and II, syphilis or Chagas disease (American trypanosomiasis)",
+    NULL,
+    "partial: hiv_positive or syphilis_positive" },
+  /* NCT06221670 */
+  { E,
+    "Evidence of any severe or uncontrolled systemic disease, including uncontrolled hypertension and "
+    "active bleeding, any condition that the investigator considers to be detrimental to patient "
+    "participation in the study or to adherence to the protocol, or active infections including "
+    "hepatitis B, hepatitis C, and human immunodeficiency virus (HIV);",
+    NULL,
+    "partial: active_infection or hiv_positive" },
+  /* NCT05648786: the ability alone still reads as consent (partial). */
+  { I,
+    "Ability to provide informed consent",
+    NULL,
+    "partial: informed_consent" },
 };
 
 static void
