@@ -52,6 +52,8 @@ static const Matcher matchers[] = {
    * infection"): narrower than any active infection (NCT06223893, NCT05405374). */
   { K_MASK, "viral|bacterial|fungal",
     "\\b(?:(?:overt|active|uncontrolled|systemic)\\s+(?:or\\s+)?)*(?:viral|bacterial|fungal)(?:\\s*(?:or|and|and/or)\\s*(?:viral|bacterial|fungal))?\\s+infections?" },
+  /* "HIV testing is required": a test to be done, not its result (NCT05798663). */
+  { K_MASK, "hiv", "\\bhiv\\s+(?:test|testing|screening)\\s+(?:is|are|will be)\\s+(?:required|mandatory|performed|done)\\b" },
   /* A risk of infection is no infection ("a \"high risk\" situation of severe
    * infection", NCT05793801). */
   { K_MASK, "risk", "\\brisks?\\W{0,3}(?:situation\\s+|group\\s+)?(?:of|for)\\s+(?:a\\s+)?(?:severe\\s+|serious\\s+)?infections?"

@@ -424,13 +424,14 @@ static const Wording wordings[] = {
     "infection.",
     NULL,
     "partial: hiv_positive or hbv_dna_detectable or hcv_rna_detectable" },
-  /* NCT05798663 */
+  /* NCT05798663: AIDS alone is narrower than hiv_positive, and "HIV testing
+   * is required" is no result (precision audit 2026-12-08). */
   { E,
     "Acquired Immune Deficiency Syndrome (AIDS) based upon current CDC definition; note, HIV "
     "testing is required for entry into this protocol due to the immunologic basis for induction "
     "treatment.",
     NULL,
-    "partial: hiv_positive" },
+    "review" },
   /* NCT05507827: the item alone, its "**" note elsewhere */
   { E,
     "Hepatitis B (HBsAg positive) **",
