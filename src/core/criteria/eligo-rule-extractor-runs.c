@@ -384,7 +384,9 @@ eligo_rule_build (Reader *reader)
               gap = eligo_reader_clause_text (reader, top, prev->end, next->start);
               if (g_regex_match (eligo_reader_patterns ()->or_word, gap, 0, NULL))
                 has_or = TRUE;
-              if (g_regex_match (eligo_reader_patterns ()->and_word, gap, 0, NULL))
+              /* "or / and" is an "and/or" (NCT04179266). */
+              if (g_regex_match (eligo_reader_patterns ()->and_word, gap, 0, NULL)
+                  && !g_regex_match_simple ("\\bor\\s*/\\s*and\\b", gap, 0, 0))
                 {
                   has_and = TRUE;
                   if (strchr (gap, ',') == NULL)

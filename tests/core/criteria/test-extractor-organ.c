@@ -207,6 +207,11 @@ static const Wording wordings[] = {
     "present, then ≤ 5 × ULN is allowed",
     NULL,
     "review" },
+  /* NCT04179266: "or / and" is an "and/or": either limit excludes. */
+  { E,
+    "BP measured at baseline before CH attack (Systolic> 140 mmHg or / and diastolic blood pressure> 90 mm Hg)",
+    NULL,
+    "partial: systolic_bp_mmhg > 140 or diastolic_bp_mmhg > 90" },
 };
 
 static void
