@@ -313,6 +313,10 @@ read_infections (Reader        *reader,
     case K_SEX_ALL:
       node = eligo_node_new_leaf ("sex in (female, male)");
       *flags = FLAG_SEX_ALL;
+      /* "Subject is male or female. If female the subject is:": what the
+       * colon opens was cut into other rows (NCT00399243). */
+      if (g_regex_match_simple (":\\s*$", reader->text->str, 0, 0))
+        *flags |= FLAG_PARTIAL;
       break;
 
     case K_SEX_FEMALE:

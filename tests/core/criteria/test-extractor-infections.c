@@ -750,6 +750,11 @@ static const Wording wordings[] = {
     "Ability to provide informed consent",
     NULL,
     "partial: informed_consent" },
+  /* NCT00399243: the conditions for women follow in other rows. */
+  { I,
+    "Subject is male or female. If female the subject is:",
+    NULL,
+    "partial: sex in (female, male)" },
 };
 
 static void
