@@ -136,6 +136,18 @@ static const Matcher matchers[] = {
     "\\b(?:for|if|when)\\s+(?:patients?|subjects?|children|adults|those|participants|individuals|people|persons|women|men|girls|boys)?\\s*(?:who are\\s+|aged?\\s+)?(?:" OPRE ("op") "|between)\\s*\\d+"
     "(?:\\s*(?:years?\\s+)?(?:and|to|-)\\s*(?:" OPRE ("op2") "\\s*)?\\d+)?\\s*(?:years?)?(?:\\s+(?:old|of age))?" },
 
+  /* "(>=18 years-old)", "(16-17 years-old)" after a limit: for those ages
+   * only (NCT05086315). Not after "Adult patient" (NCT05793801), where it
+   * is the age limit itself. */
+  { K_COND, "old",
+    "(?:(?<=\\d)|(?<=\\d )|(?<=%)|(?<=% )|(?<=scale )|(?<=status )|(?<=score ))"
+    "\\(\\s*(?:" OPRE ("op") WS ")?\\d+(?:\\s*(?:-|to)\\s*\\d+)?\\s*(?:years?|yrs?)[- ]old\\s*\\)" },
+  /* An exclusion of both ends ("under 18 years and over 70 of age"): no
+   * "18 years and over" inside it. NCT05238740 */
+  { K_MASK, "under|below|younger",
+    "\\b(?:under|below|younger than|less than)\\s+\\d+\\s*(?:years?\\s*)?(?:(?:old|of age)\\s*)?(?:and|or|,)\\s+"
+    "(?:over|above|older than|more than)\\s+\\d+(?:\\s*years?)?(?:\\s+(?:old|of age))?" },
+
   { K_COND, "male|female|men|women", "\\b(?:in|for)\\s+(?:males?|females?|men|women)\\b|\\b(?:males?|females?)\\s*:" },
 
   /* The age at onset or diagnosis ("first symptoms of cluster headache

@@ -90,8 +90,16 @@ static const Matcher matchers[] = {
     "\\b(?:grade\\s+(?:ii|2)\\s*(?:-|to)\\s*(?:iv|4)(?:\\s*\\([a-z]+\\))?(?:\\s+or\\s+(?:grade\\s+)?b\\s*-\\s*d(?:\\s*\\(ibmtr\\))?)?\\s+)"
     "(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?|"
     "\\b(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?"
-    "\\s*(?:>=|of)\\s*grade\\s*(?:ii|2)|"
-    "\\b(?:active\\s+)?extensive chronic (?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?", "gvhd_active" },
+    "\\s*(?:>=|of)\\s*grade\\s*(?:ii|2)", "gvhd_active" },
+  /* "... or chronic GVHD which is not well-controlled": a well-controlled
+   * extensive chronic GVHD is let in, gvhd_active would fail it (NCT05521087). */
+  { K_MASK, "controlled",
+    "\\b(?:(?:active|acute)\\s+)*(?:graft[- ]versus[- ]host(?: disease)?|gvhd)[^.;]{0,40}?\\bor\\s+chronic\\s+(?:graft[- ]versus[- ]host(?: disease)?|gvhd)"
+    "\\s+(?:which|that)\\s+(?:is|are)\\s+not\\s+(?:well[- ])?controlled" },
+  /* Extensive chronic GVHD alone is narrower than gvhd_active, which also
+   * holds for acute grade II-IV: no rule of its own (NCT04856215). */
+  { K_MASK, "gvhd|graft",
+    "\\b(?:active\\s+)?extensive chronic (?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?" },
   { K_BOOL_PARTIAL, "gvhd|graft",
     "\\b(?:(?:active|acute|chronic|extensive chronic|obvious)\\s+(?:or\\s+|and\\s+|and/or\\s+)?)*(?:graft[- ]versus[- ]host (?:disease|reaction|response)|gvhd)(?:\\s*\\(gvhd\\))?", "gvhd_active" },
 

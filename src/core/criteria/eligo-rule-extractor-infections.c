@@ -33,10 +33,37 @@
   "(?![^.;]*?(?:\\d\\s*(?:iu|u|copies|cp)\\s*/\\s*ml|(?:dna|rna)\\s*(?:>|<|\\d)))"
 
 static const Matcher matchers[] = {
+  /* AIDS alone is narrower than hiv_positive (AIDS implies HIV, not the
+   * reverse) and is no immunodeficiency of any kind: hidden, unread
+   * (NCT03230123, NCT03799601). "Sleep aids", "hearing aids" are not AIDS
+   * (NCT05372913). */
+  { K_MASK, "aids|acquired",
+    "\\bacquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\([^()]{0,30}\\))?|(?-i:\\bAIDS\\b)(?:[- ]related\\s+[a-z]+)?|"
+    "\\b(?:sleep(?:ing)?|hearing|walking|mobility|visual|breathing)\\s+aids?\\b" },
+  /* An inclusion's "negative HCV antibody, or positive antibody followed by
+   * negative RNA": the later "positive" is no requirement (NCT05798663). */
+  { K_MASK, "negative",
+    "\\bnegative\\s+(?:for\\s+)?(?:hepatitis [bc](?: virus)?|hcv|hbv|hiv|hbsag|hbcab|anti-hbc|anti-hcv|human immunodeficiency virus)[\\s\\S]*" },
+  /* "No serious illnesses ... as cancer, autoimmune disease": examples of
+   * what "no" excludes, not requirements (NCT00458770). */
+  { K_MASK, "no ",
+    "\\bno\\s+(?:serious\\s+|severe\\s+|significant\\s+|other\\s+)*(?:illness(?:es)?|diseases?|conditions?)\\b[^.;]{0,40}?\\b(?:as|such as|like|including)\\b[^.;]*" },
+  /* Infections of one kind only ("active viral infections", "bacterial
+   * infection"): narrower than any active infection (NCT06223893, NCT05405374). */
+  { K_MASK, "viral|bacterial|fungal",
+    "\\b(?:(?:overt|active|uncontrolled|systemic)\\s+(?:or\\s+)?)*(?:viral|bacterial|fungal)(?:\\s*(?:or|and|and/or)\\s*(?:viral|bacterial|fungal))?\\s+infections?" },
+  /* "HIV testing is required": a test to be done, not its result (NCT05798663). */
+  { K_MASK, "hiv", "\\bhiv\\s+(?:test|testing|screening)\\s+(?:is|are|will be)\\s+(?:required|mandatory|performed|done)\\b" },
+  /* A risk of infection is no infection ("a \"high risk\" situation of severe
+   * infection", NCT05793801). */
+  { K_MASK, "risk", "\\brisks?\\W{0,3}(?:situation\\s+|group\\s+)?(?:of|for)\\s+(?:a\\s+)?(?:severe\\s+|serious\\s+)?infections?"
+    /* and what defines the risk: a future neutropenia, not a count now */
+    "(?:\\s+defined\\s+(?:as|by)\\b[^.;]*)?" },
+  /* The capacity to consent is not consent signed (NCT05508360). */
+  { K_MASK, "consent", "\\bability to (?:provide|give|sign)\\s+(?:written\\s+)?informed consent(?=[^.;]{0,120}?\\b(?:is|are|be)\\s+(?:compromised|impaired|limited)\\b)" },
   /* Infections and other conditions. */
   { K_BOOL, "hiv|immunodeficiency virus|aids",
-    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?![a-z])(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?|aids|"
-    "(?<!or )(?<!and )(?<!/)acquired immun(?:o|e\\s?)deficiency syndrome(?:\\s*\\((?:aids)?[^()]{0,30}\\))?)"
+    "\\b(?:(?:positive|seropositiv[a-z]*)\\s+(?:for\\s+)?)?(?:human immunodeficiency virus(?:\\s*\\(hiv\\))?|hiv(?![a-z])(?:[- ]?1)?(?:\\s*(?:/|or|and)\\s*(?:hiv[- ]?)?2)?(?:\\s*/\\s*aids\\b)?)"
     "(?:\\s+(?:infection|antibody|antibodies|ab|serology|seropositivity))*(?:\\s+(?:test|testing))?(?:\\s*(?<neg>negative)|\\s*(?:positive|positivity|affected))?", "hiv_positive" },
   { K_BOOL, "hbsag|surface antigen",
     "\\b(?:positive\\s+(?:for\\s+)?)?(?:hepatitis b surface antigen\\s*(?:\\(hbsag\\))?|hbsag)\\s*(?:\\(\\+\\)|positiv[a-z]*|(?<neg>negativ[a-z]*))|\\bpositive\\s+(?:for\\s+)?(?:hepatitis b surface antigen(?:\\s*\\(hbsag\\))?|hbsag)", "hbsag_positive" },
@@ -68,7 +95,10 @@ static const Matcher matchers[] = {
     "(?!\\s+(?:requiring|that requires?|which requires?|needing|in need of)\\b)"
     "(?!\\s+(?:in|at|on|of)\\s+(?!(?:the\\s+)?(?:past|last|previous|preceding|prior|opinion|investigator|any|screening|baseline|time|"
     "enrol+ment|randomi[sz]ation|study|registration|entry|inclusion|day|date|start|least)\\b|\\d)[a-z])|"
-    "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)|\\bother uncontrollable infections?", "active_infection" },
+    "\\b(?:(?:sepsis|septic[a-z]*)\\s+or\\s+)?other uncontrollable infections?", "active_infection" },
+  /* Sepsis is one active infection, not all of them (NCT03937544). */
+  { K_BOOL_PARTIAL, "sepsis|septic",
+    "\\b(?:(?:uncontrolled|active)\\s+)?(?:sepsis|septic[a-z]*|septicemia|septicaemia)", "active_infection" },
   /* autoimmune_disease is an active one needing therapy: any other mention
    * ("has autoimmune disease", "history of") is wider, the atom partial. */
   { K_BOOL, "autoimmune|auto-immune", "\\bactive\\s+auto-?immune (?:diseases?|disorders?)", "autoimmune_disease" },
@@ -78,6 +108,8 @@ static const Matcher matchers[] = {
     "\\bgrade\\s*(?:[1-5]|i{1,3}|iv)\\s+(?:or (?:higher|greater|above)\\s+)?(?:clinically significant\\s+)?(?:active\\s+)?infections?" },
   { K_BOOL, "immun", "\\b(?:immune deficiency|immunodeficiency|immunodeficient)(?!\\s+virus)(?:\\s+(?:diseases?|disorders?|syndromes?))?", "immunodeficiency" },
   { K_BOOL, "coagulation|dic", "\\b(?:disseminated|diffuse) intravascular coagulation(?:\\s*\\(dic\\))?|\\bdic\\b", "dic" },
+  /* A history of it is wider than uncontrolled now (NCT05405374). */
+  { K_BOOL_PARTIAL, "diabetes", "\\bhistory of\\s+(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
   { K_BOOL, "diabetes", "\\b(?:uncontrolled|uncontrollable|poorly controlled)\\s+(?:type [12] )?diabetes(?: mellitus)?", "uncontrolled_diabetes" },
   { K_BOOL, "mental|psychiatric", "\\b(?:severe|serious)\\s+(?:mental|psychiatric)\\s+(?:disorders?|illness(?:es)?|diseases?)", "severe_mental_disorder" },
   { K_BOOL, "effusion", "\\b(?:clinically significant|significant|massive|large|symptomatic)\\s+(?:pericardial|pleural)(?:\\s*(?:or|and|and/or|/)\\s*(?:pericardial|pleural))?\\s+effusions?", "significant_effusion" },
@@ -281,6 +313,10 @@ read_infections (Reader        *reader,
     case K_SEX_ALL:
       node = eligo_node_new_leaf ("sex in (female, male)");
       *flags = FLAG_SEX_ALL;
+      /* "Subject is male or female. If female the subject is:": what the
+       * colon opens was cut into other rows (NCT00399243). */
+      if (g_regex_match_simple (":\\s*$", reader->text->str, 0, 0))
+        *flags |= FLAG_PARTIAL;
       break;
 
     case K_SEX_FEMALE:

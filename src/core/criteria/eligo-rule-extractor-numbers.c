@@ -142,6 +142,9 @@ static const Spelling spellings[] = {
   { NUMBER_UNIT "\\s+or\\s+(?:higher|greater|more|above)\\b", ">= \\g<num>\\g<unit>", NULL },
   { NUMBER_UNIT "\\s+or\\s+(?:lower|less|below)\\b", "<= \\g<num>\\g<unit>", NULL },
   /* "active hepatitis b or c", "active hbv/hcv": "active" stands for both. */
+  /* "Active hepatitis B and C infection": either of them, not both
+   * (NCT05739630). */
+  { "\\b(active|current)\\s+(hepatitis\\s+)b(\\s+virus)?\\s+and\\s+(?:hepatitis\\s+)?c\\b", "\\1 \\2b\\3 or \\1 \\2c", NULL },
   { "\\b(active|current)\\s+(hepatitis\\s+)b(\\s+virus)?\\s*(or|and/or|and|/)\\s*(?:hepatitis\\s+)?c\\b", "\\1 \\2b\\3 \\4 \\1 \\2c", NULL },
   { "\\b(active|current)\\s+hbv\\s*(or|and/or|and|/)\\s*hcv\\b", "\\1 hbv \\2 \\1 hcv", NULL },
   /* Ages without "years". */

@@ -348,6 +348,7 @@ eligo_rule_build (Reader *reader)
       g_autoptr(GPtrArray) run = g_ptr_array_new ();
       gboolean has_or = FALSE;
       gboolean has_and = FALSE;
+      gboolean and_in_list = TRUE;   /* every "and" closes a comma list */
       gboolean negated_run;
       gboolean conditional = FALSE;
       int top;
@@ -383,8 +384,14 @@ eligo_rule_build (Reader *reader)
               gap = eligo_reader_clause_text (reader, top, prev->end, next->start);
               if (g_regex_match (eligo_reader_patterns ()->or_word, gap, 0, NULL))
                 has_or = TRUE;
-              if (g_regex_match (eligo_reader_patterns ()->and_word, gap, 0, NULL))
-                has_and = TRUE;
+              /* "or / and" is an "and/or" (NCT04179266). */
+              if (g_regex_match (eligo_reader_patterns ()->and_word, gap, 0, NULL)
+                  && !g_regex_match_simple ("\\bor\\s*/\\s*and\\b", gap, 0, 0))
+                {
+                  has_and = TRUE;
+                  if (strchr (gap, ',') == NULL)
+                    and_in_list = FALSE;
+                }
               g_ptr_array_add (run, next);
             }
         }
@@ -406,6 +413,27 @@ eligo_rule_build (Reader *reader)
         run_kind = NODE_AND;
       else
         run_kind = reader->kind == ELIGO_CRITERION_INCLUSION ? NODE_AND : NODE_OR;
+
+      /* An exclusion's list of conditions ("HIV, hepatitis B or C, ... and
+       * syphilis", "active infections including hepatitis B, hepatitis C,
+       * and HIV"): its items are alternatives, not all required at once
+       * (NCT03156790, NCT06221670). Only yes/no facts, and only where each
+       * "and" follows a comma: "HBsAg positive and HBV DNA > 1000" stays
+       * a conjunction. */
+      if (reader->kind == ELIGO_CRITERION_EXCLUSION && has_and && and_in_list && !negated_run && run->len > 1)
+        {
+          gboolean all_facts = TRUE;
+
+          for (guint k = 0; k < run->len && all_facts; k++)
+            {
+              Span *atom = g_ptr_array_index (run, k);
+
+              all_facts = atom->node != NULL && atom->node->kind == NODE_LEAF
+                          && strchr (atom->node->text, ' ') == NULL;
+            }
+          if (all_facts)
+            run_kind = NODE_OR;
+        }
 
       if (reader->kind == ELIGO_CRITERION_INCLUSION)
         {

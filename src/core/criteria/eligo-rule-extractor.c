@@ -111,7 +111,7 @@ static const Matcher matchers[] = {
   { K_MASK, "lymphoblast", "\\blymphoblasts?\\b" },
   { K_MASK, "extramedullary", "\\b[il]solated\\s+(?:cns\\s+|testicular\\s+)?extramedullary\\s+(?:disease|relapse|leuk[a-z]*)(?:\\s+relapse)?" },
   { K_MASK, "autoimmune", "\\bcns[- ]related autoimmune diseases?|\\bautoimmune diseases? with cns involvement" },
-  { K_MASK, "pregnan", "\\b(?:(?:serum|urine|blood)\\s+)?(?:beta-hcg\\s+|hcg\\s+)?pregnancy tests?\\b|\\bplan(?:ning|s)?\\s+(?:a\\s+)?pregnancy|\\bpregnancy plans?\\b|\\brisk of pregnancy" },
+  { K_MASK, "pregnan", "\\b(?:(?:serum|urine|blood)\\s+)?(?:beta-hcg\\s+|hcg\\s+)?pregnancy tests?\\b|\\bplan(?:ning|s)?\\s+(?:a\\s+)?pregnancy|\\bplan(?:ning|s)?\\s+(?:on\\s+|to\\s+)?becom(?:e|ing)\\s+pregnant|\\bpregnancy plans?\\b|\\brisk of pregnancy" },
   { K_MASK, "breast", "\\b(?:lactating\\s+(?:female\\s+)?(?:participants?|patients?|women|subjects?)?\\s*)?unwilling to stop breast[- ]?feeding" },
   { K_MASK, "gvhd|graft", "\\b(?:anti[- ]?gvhd|gvhd prophylaxis|prevention of gvhd|treatment of gvhd|"
     "prevent(?:ing)?\\s+(?:graft[- ]versus[- ]host[- ]disease|gvhd))\\b" },
@@ -142,6 +142,9 @@ static const char whole_pattern[] =
   "\\bif (?:the |these |those |such )?(?:above|these|those|such|criteria|conditions|requirements)\\b[^.;]{0,40}?\\bnot met|"
   "\\binvestigator (?:may|can)\\b|\\bat the discretion\\b|(?:^|[.;]\\s*|\\n\\s*)(?:unless|except)\\b|"
   "\\bfirst \\d+ (?:enrolled )?(?:subjects|patients|participants)|"
+  /* "if liver metastases are present, then <= 5 x ULN": another limit for
+   * some patients (NCT05651269, NCT03799601). */
+  "[;,]\\s*(?:and\\s+)?(?:if|for)\\s+(?:patients\\s+with\\s+)?(?:liver|hepatic) (?:metastas[ie]s|involvement)\\b|"
   /* "Patients with CNS metastases are eligible, provided ...": the
    * criterion is an exception for some patients. */
   "^[^.;:]{0,120}?\\b(?:are|is)\\s+(?:also\\s+)?(?:eligible|allowed|permitted)\\b(?!\\s+(?:for|to)\\b)";
@@ -170,6 +173,8 @@ static const char definition_context_pattern[] =
   "\\b(?:one|any|either|at least one|1)\\s+of\\s+the\\s+following\\b";
 /* A criterion that opens by naming the patients it applies to. */
 static const char subgroup_text_pattern[] =
+  /* "During dose escalation, ...": one part of the trial (NCT05886491). */
+  "^\\W*(?:during|in|for)\\s+(?:the\\s+)?(?:dose[- ](?:escalation|expansion|finding))\\b|"
   "^\\W*(?:for|in)\\s+(?:the\\s+)?(?:participants?|patients?|subjects?|children|adolescents|adults|those|cohorts?|arms?|parts?|groups?)\\b|"
   "^\\W*(?:[a-z]+\\s+){0,3}(?:arms?|cohorts?|part\\s+(?:[a-d]|[1-4])|group\\s+(?:[a-h]|\\d{1,2}))\\b[^:.;]{0,40}:";
 /* A criterion that names a cohort, arm or part of the trial within its text. */

@@ -364,6 +364,23 @@ static const Wording wordings[] = {
     "over one year.",
     NULL,
     "review" },
+  /* Precision audit (2026-12-08). NCT05238740: an exclusion of both ends;
+   * "18 years and over" is not read out of "under 18 years and over 70". */
+  { E,
+    "Patients under 18 years and over 70 of age",
+    NULL,
+    "review" },
+  /* NCT05086315: the ECOG limit is for adults only, each scale for its ages. */
+  { E,
+    "Eastern Cooperative Oncology Group (ECOG) performance status >2 (≥18 years-old). Karnovsky Scale "
+    "(16-17 years-old) <50% or Lansky Scale (<16 years-old) <50%.",
+    NULL,
+    "review" },
+  /* NCT05793801: the parenthesis is the age limit, not a condition. */
+  { I,
+    "Adult patient (\u226518 years old).",
+    NULL,
+    "rule: age_years >= 18" },
 };
 
 static void

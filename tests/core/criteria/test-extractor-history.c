@@ -108,11 +108,12 @@ static const Wording wordings[] = {
     "at the time of screening",
     NULL,
     "rule: gvhd_active" },
-  /* NCT04856215 */
+  /* NCT04856215: extensive chronic GVHD only, narrower than gvhd_active
+   * (acute grade II-IV too); precision audit 2026-12-08. */
   { E,
     "patients with extensive chronic graft versus host disease (GVHD);",
     NULL,
-    "rule: gvhd_active" },
+    "review" },
   /* NCT02349698 */
   { E,
     "Acute or chronic GVHD.",
@@ -408,6 +409,24 @@ static const Wording wordings[] = {
     "History of using systemic steroids.",
     NULL,
     "partial: systemic_steroids" },
+  /* Precision audit (2026-12-08). NCT05886491: for dose escalation only. */
+  { I,
+    "During dose escalation, participants must be ineligible for hematopoietic stem cell transplantation "
+    "(HSCT).",
+    NULL,
+    "review" },
+  /* Precision audit (2026-12-08). NCT05405374: a history of uncontrolled
+   * diabetes is wider than uncontrolled now. */
+  { E,
+    "Documented history of uncontrolled diabetes mellitus",
+    NULL,
+    "partial: uncontrolled_diabetes" },
+  /* NCT05521087: well-controlled chronic GVHD is let in. */
+  { E,
+    "Active acute graft-versus-host disease of any grade or chronic graft-versus-host which is not "
+    "well-controlled",
+    NULL,
+    "review" },
 };
 
 static void

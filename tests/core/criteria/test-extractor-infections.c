@@ -200,11 +200,12 @@ static const Wording wordings[] = {
     "Suffering from sepsis or other uncontrollable infections;",
     NULL,
     "rule: active_infection" },
-  /* NCT03937544 */
+  /* NCT03937544: sepsis is one active infection, not all of them
+   * (precision audit 2026-12-08). */
   { E,
     "Uncontrolled sepsis",
     NULL,
-    "rule: active_infection" },
+    "partial: active_infection" },
   /* NCT03754764 */
   { E,
     "Severe active infection (uncomplicated urinary tract infections, bacterial "
@@ -423,13 +424,14 @@ static const Wording wordings[] = {
     "infection.",
     NULL,
     "partial: hiv_positive or hbv_dna_detectable or hcv_rna_detectable" },
-  /* NCT05798663 */
+  /* NCT05798663: AIDS alone is narrower than hiv_positive, and "HIV testing
+   * is required" is no result (precision audit 2026-12-08). */
   { E,
     "Acquired Immune Deficiency Syndrome (AIDS) based upon current CDC definition; note, HIV "
     "testing is required for entry into this protocol due to the immunologic basis for induction "
     "treatment.",
     NULL,
-    "partial: hiv_positive" },
+    "review" },
   /* NCT05507827: the item alone, its "**" note elsewhere */
   { E,
     "Hepatitis B (HBsAg positive) **",
@@ -659,6 +661,100 @@ static const Wording wordings[] = {
     "Patient who has given free and informed consent.",
     NULL,
     "rule: informed_consent" },
+  /* Precision audit (2026-12-08). NCT05372913, NCT04985331: "sleep aids"
+   * are not AIDS. */
+  { E,
+    "Current use of benzodiazepines (e.g. lorazepam, clonazepam, alprazolam, diazepam, triazolam) or "
+    "certain sleep aids (zolpidem, eszopiclone, zaleplon)",
+    NULL,
+    "review" },
+  /* NCT03230123: AIDS alone is narrower than hiv_positive. */
+  { E,
+    "AIDS",
+    NULL,
+    "review" },
+  /* NCT03799601: AIDS is HIV, not any immunodeficiency. */
+  { E,
+    "A known history of HIV testing positive or acquired immunodeficiency syndrome (AIDS);",
+    NULL,
+    "partial: hiv_positive" },
+  /* NCT05798663: an inclusion asking for a negative antibody. */
+  { I,
+    "Negative hepatitis C virus (HCV) antibody test at screening, or positive HCV antibody test followed "
+    "by a negative HCV RNA test at screening. The HCV RNA test will be performed only for patients who "
+    "have a positive HCV antibody test.",
+    NULL,
+    "review" },
+  /* NCT00458770: "no" governs the list. */
+  { I,
+    "no serious illnesses in progress as cancer, autoimmune disease, liver disease",
+    NULL,
+    "review" },
+  /* NCT06223893: only viral infections. */
+  { E,
+    "Participants with active viral infections, or yet to achieve clear response to anti-viral therapy.",
+    NULL,
+    "review" },
+  /* NCT05405374: only bacterial infections. */
+  { E,
+    "Overt or active bacterial infection, either local to surgical space or systemic.",
+    NULL,
+    "review" },
+  /* NCT05508360: capacity to consent is not consent signed. */
+  { I,
+    "Patient belongs to a vulnerable population or has a condition such that his/her ability to provide "
+    "informed consent, comply with follow-up requirements, or provide self-assessments is compromised "
+    "(e.g. developmentally disabled, prisoner, chronic alcohol/ substance abuser)",
+    NULL,
+    "review" },
+  /* Precision audit (2026-12-08). NCT05739630: "hepatitis B and C" in an
+   * exclusion is either of them. */
+  { E,
+    "Active hepatitis B and C infection\uff1b",
+    NULL,
+    "partial: hbv_dna_detectable or hcv_rna_detectable" },
+  /* NCT06029764: planning a pregnancy is not being pregnant now; the list's
+   * "and" is no conjunction (was "pregnant_or_lactating and pregnant"). */
+  { E,
+    "Drug or alcohol abusers; those with abnormal liver or kidney function unsuitable for surgery; those "
+    "with cardiac insufficiency unsuitable for surgery; those with severe metabolic and endocrine diseases "
+    "unsuitable for surgery; those with severe lung disorders such as asthma and abnormal lung function "
+    "unsuitable for surgery; pregnant and breastfeeding women as well as those who are planning to become "
+    "pregnant in the near future; those who have participated in other clinical trials within 3 months; and "
+    "those who are not suitable for participation in the experiment in the opinion of the investigator.",
+    NULL,
+    "review" },
+  /* NCT05793801: a risk of infection is no active infection. */
+  { I,
+    "Patient going on intensive induction chemotherapy (causing a \"high risk\" situation of severe infection "
+    "defined as profound neutropenia ( Polymorphonuclear neutrophil count <500/mm3) and lasting (>7 days).",
+    NULL,
+    "review" },
+  /* Precision audit (2026-12-08): the items of an exclusion's list are
+   * alternatives. NCT03156790 */
+  { E,
+    "Evidence of infection with the human immunodeficiency virus, hepatitis B or C, human T-lymphotropic "
+    "virus type I and II, syphilis or Chagas disease (American trypanosomiasis)",
+    NULL,
+    "partial: hiv_positive or syphilis_positive" },
+  /* NCT06221670 */
+  { E,
+    "Evidence of any severe or uncontrolled systemic disease, including uncontrolled hypertension and "
+    "active bleeding, any condition that the investigator considers to be detrimental to patient "
+    "participation in the study or to adherence to the protocol, or active infections including "
+    "hepatitis B, hepatitis C, and human immunodeficiency virus (HIV);",
+    NULL,
+    "partial: active_infection or hiv_positive" },
+  /* NCT05648786: the ability alone still reads as consent (partial). */
+  { I,
+    "Ability to provide informed consent",
+    NULL,
+    "partial: informed_consent" },
+  /* NCT00399243: the conditions for women follow in other rows. */
+  { I,
+    "Subject is male or female. If female the subject is:",
+    NULL,
+    "partial: sex in (female, male)" },
 };
 
 static void

@@ -200,6 +200,18 @@ static const Wording wordings[] = {
     "Known oxygen dependency to maintain SaO2 >95%",
     NULL,
     "review" },
+  /* Precision audit (2026-12-08). NCT05651269: the liver-metastasis
+   * exception raises the limit; the lower one alone is no whole rule. */
+  { I,
+    "Aspartate aminotransferase (AST), alanine aminotransferase (ALT) ≤ 3 × ULN; if liver metastases are "
+    "present, then ≤ 5 × ULN is allowed",
+    NULL,
+    "review" },
+  /* NCT04179266: "or / and" is an "and/or": either limit excludes. */
+  { E,
+    "BP measured at baseline before CH attack (Systolic> 140 mmHg or / and diastolic blood pressure> 90 mm Hg)",
+    NULL,
+    "partial: systolic_bp_mmhg > 140 or diastolic_bp_mmhg > 90" },
 };
 
 static void
