@@ -162,7 +162,7 @@ static const char * const spelling_needs[] = {
   "=", "=", "_", "=", "10", "unl",
   "dl|decilit", "decilit", "dl|decilit", "gram", "microlit|mcl", "micromol",
   "\x01.", "\x01,", "higher|greater|more|above", "lower|less|below",
-  "active|current", "hbv",
+  "active|current", "active|current", "hbv",
   "age",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (spelling_needs) == G_N_ELEMENTS (spellings));

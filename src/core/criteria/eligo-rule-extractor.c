@@ -391,7 +391,7 @@ get_patterns (void)
 }
 
 /* subgroup_text_pattern can only match a text with a ":" or one that opens
- * (after non-word characters) with "for" or "in"; its "^" also matches
+ * (after non-word characters) with "for", "in" or "during"; its "^" also matches
  * after a line break, so a text of several lines is always tried. */
 static gboolean
 may_name_subgroup (const char *text)
@@ -403,7 +403,8 @@ may_name_subgroup (const char *text)
     return TRUE;
   while (*p != '\0' && !g_ascii_isalnum (*p) && *p != '_')
     p++;
-  return g_ascii_strncasecmp (p, "for", 3) == 0 || g_ascii_strncasecmp (p, "in", 2) == 0;
+  return g_ascii_strncasecmp (p, "for", 3) == 0 || g_ascii_strncasecmp (p, "in", 2) == 0
+         || g_ascii_strncasecmp (p, "during", 6) == 0;
 }
 
 static gboolean
@@ -737,7 +738,7 @@ extract (Reader     *reader,
       && ELIGO_MATCH_ONCE ("^[^:]{0,120}\\b(?:one|any|either|at least one) of the following\\b[^:]{0,60}:",
                            reader->text->str, G_REGEX_CASELESS))
     return eligo_reader_review (reader, "one of several alternatives");
-  if (eligo_extractor_may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted")
+  if (eligo_extractor_may_contain (reader->text->str, "not met|investigator|discretion|unless|except|first |eligible|allowed|permitted|metasta|involvement")
       && g_regex_match (patterns->whole, reader->text->str, 0, NULL))
     return eligo_reader_review (reader, "an exception governs the whole criterion");
   if (eligo_extractor_may_contain (reader->text->str, "cohort|arm|part|stratum|sub")

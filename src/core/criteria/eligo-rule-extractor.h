@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* Bumped whenever the splitter or the extractor reads a text differently:
  * the database re-derives the criteria of trials ruled by an older one. */
-#define ELIGO_RULE_EXTRACTOR_VERSION 3
+#define ELIGO_RULE_EXTRACTOR_VERSION 4
 
 /*
  * What the extractor read in one criterion's text.
