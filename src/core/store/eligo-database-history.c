@@ -30,17 +30,6 @@
 #include "eligo-database-private.h"
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 bind_age (sqlite3_stmt *stmt,
           int           index,
           double        years)
@@ -88,8 +77,8 @@ eligibility_changed (EligoDatabase  *self,
       return -1;
     }
 
-  bind_text_or_null (stmt, 1, eligo_trial_get_eligibility_criteria (incoming));
-  bind_text_or_null (stmt, 2, eligo_trial_get_sex (incoming));
+  _eligo_database_bind_text (stmt, 1, eligo_trial_get_eligibility_criteria (incoming));
+  _eligo_database_bind_text (stmt, 2, eligo_trial_get_sex (incoming));
   bind_age (stmt, 3, eligo_trial_get_min_age_years (incoming));
   bind_age (stmt, 4, eligo_trial_get_max_age_years (incoming));
   sqlite3_bind_int64 (stmt, 5, trial_id);
@@ -131,10 +120,10 @@ insert_history (EligoDatabase  *self,
                           "replaced_at) VALUES (?, ?, ?, ?)",
                           -1, &stmt, NULL) != SQLITE_OK)
     goto sql_error;
-  bind_text_or_null (stmt, 1, eligo_trial_get_nct_id (before));
-  bind_text_or_null (stmt, 2, eligo_trial_get_last_update (before));
-  bind_text_or_null (stmt, 3, eligo_trial_get_last_update (incoming));
-  bind_text_or_null (stmt, 4, now);
+  _eligo_database_bind_text (stmt, 1, eligo_trial_get_nct_id (before));
+  _eligo_database_bind_text (stmt, 2, eligo_trial_get_last_update (before));
+  _eligo_database_bind_text (stmt, 3, eligo_trial_get_last_update (incoming));
+  _eligo_database_bind_text (stmt, 4, now);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     goto sql_error;
   g_clear_pointer (&stmt, sqlite3_finalize);
@@ -157,17 +146,17 @@ insert_history (EligoDatabase  *self,
       sqlite3_reset (stmt);
       sqlite3_bind_int64 (stmt, 1, revision);
       sqlite3_bind_int (stmt, 2, (int) i);
-      bind_text_or_null (stmt, 3, eligo_criterion_get_id (criterion));
+      _eligo_database_bind_text (stmt, 3, eligo_criterion_get_id (criterion));
       sqlite3_bind_text (stmt, 4,
                          eligo_criterion_kind_to_string (eligo_criterion_get_kind (criterion)),
                          -1, SQLITE_STATIC);
       /* Structured criteria too keep their words: the old record is gone. */
-      bind_text_or_null (stmt, 5, eligo_criterion_get_text (criterion) != NULL
-                                  ? eligo_criterion_get_text (criterion) : "");
-      bind_text_or_null (stmt, 6, eligo_criterion_get_context (criterion));
-      bind_text_or_null (stmt, 7, rule);
+      _eligo_database_bind_text (stmt, 5, eligo_criterion_get_text (criterion) != NULL
+                                          ? eligo_criterion_get_text (criterion) : "");
+      _eligo_database_bind_text (stmt, 6, eligo_criterion_get_context (criterion));
+      _eligo_database_bind_text (stmt, 7, rule);
       sqlite3_bind_text (stmt, 8, eligo_rule_origin_to_string (origin), -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 9, key);
+      _eligo_database_bind_text (stmt, 9, key);
       sqlite3_bind_int (stmt, 10, rule != NULL && eligo_criterion_get_partial (criterion));
       if (sqlite3_step (stmt) != SQLITE_DONE)
         goto sql_error;
@@ -436,8 +425,8 @@ eligo_database_dup_criteria_changed (EligoDatabase  *self,
     }
 
   sqlite3_bind_text (stmt, 1, nct_id, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 2, screened_at != NULL ? screened_at : "");
-  bind_text_or_null (stmt, 3, trial_last_update);
+  _eligo_database_bind_text (stmt, 2, screened_at != NULL ? screened_at : "");
+  _eligo_database_bind_text (stmt, 3, trial_last_update);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     date = column_dup (stmt, 0);
   else

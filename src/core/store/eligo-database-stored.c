@@ -114,17 +114,6 @@ _eligo_criteria_writer_new (EligoDatabase  *self,
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
-{
-  if (text != NULL)
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 bind_double_or_null (sqlite3_stmt *stmt,
                      int           index,
                      double        value,
@@ -408,17 +397,17 @@ writer_store (EligoCriteriaWriter  *writer,
         sqlite3_bind_text (stmt, 7, "", -1, SQLITE_STATIC);
       else
         sqlite3_bind_text (stmt, 7, eligo_criterion_get_text (criterion), -1, SQLITE_TRANSIENT);
-      bind_text_or_null (stmt, 8, eligo_criterion_get_context (criterion));
-      bind_text_or_null (stmt, 9, eligo_criterion_get_section (criterion));
-      bind_text_or_null (stmt, 10, rule_text);
+      _eligo_database_bind_text (stmt, 8, eligo_criterion_get_context (criterion));
+      _eligo_database_bind_text (stmt, 9, eligo_criterion_get_section (criterion));
+      _eligo_database_bind_text (stmt, 10, rule_text);
       sqlite3_bind_int (stmt, 11, rule != NULL && eligo_criterion_get_partial (criterion));
       sqlite3_bind_text (stmt, 12, eligo_rule_origin_to_string (eligo_criterion_get_origin (criterion)),
                          -1, SQLITE_STATIC);
-      bind_text_or_null (stmt, 13, variables_text);
-      bind_text_or_null (stmt, 14, eligo_criterion_get_reason (criterion));
+      _eligo_database_bind_text (stmt, 13, variables_text);
+      _eligo_database_bind_text (stmt, 14, eligo_criterion_get_reason (criterion));
       sqlite3_bind_text (stmt, 15, key, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 16, ELIGO_RULE_EXTRACTOR_VERSION);
-      bind_text_or_null (stmt, 17, spans);
+      _eligo_database_bind_text (stmt, 17, spans);
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           _eligo_database_set_error (writer->database, error);
@@ -450,7 +439,7 @@ writer_store (EligoCriteriaWriter  *writer,
   sqlite3_bind_int (stmt, 1, ELIGO_RULE_EXTRACTOR_VERSION);
   bind_double_or_null (stmt, 2, min_age, min_age >= 0);
   bind_double_or_null (stmt, 3, max_age, max_age >= 0);
-  bind_text_or_null (stmt, 4, age_source);
+  _eligo_database_bind_text (stmt, 4, age_source);
   bind_double_or_null (stmt, 5, reg_min, reg_min >= 0);
   bind_double_or_null (stmt, 6, reg_max, reg_max >= 0);
   sqlite3_bind_int64 (stmt, 7, trial_id);
@@ -464,8 +453,8 @@ writer_store (EligoCriteriaWriter  *writer,
   sqlite3_reset (stmt);
   sqlite3_bind_int64 (stmt, 1, trial_id);
   sqlite3_bind_text (stmt, 2, eligo_trial_get_nct_id (trial), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, eligo_trial_get_overall_status (trial));
-  bind_text_or_null (stmt, 4, eligo_trial_get_sex (trial));
+  _eligo_database_bind_text (stmt, 3, eligo_trial_get_overall_status (trial));
+  _eligo_database_bind_text (stmt, 4, eligo_trial_get_sex (trial));
   bind_double_or_null (stmt, 5, limits.low, limits.has_low);
   sqlite3_bind_int (stmt, 6, limits.low_open);
   bind_double_or_null (stmt, 7, limits.high, limits.has_high);
